@@ -1,0 +1,25 @@
+namespace CaseBot.Domain.Configuration;
+
+/// <summary>Host-level settings bound from the "CaseBot" section of config/casebot.json and the environment.</summary>
+public sealed class CaseBotOptions
+{
+    public const string Section = "CaseBot";
+
+    /// <summary>The department's name as shown to users, e.g. "Dinas Sosial Kabupaten Luwu Timur".</summary>
+    public string DepartmentName { get; set; } = "Dinas Sosial";
+
+    /// <summary>Admins, as "channel:userId" (e.g. "telegram:123456789", "terminal:1"). Admins are approved automatically.</summary>
+    public List<string> Admins { get; set; } = [];
+
+    /// <summary>Where config/*.json live; relative paths are resolved against the app base directory.</summary>
+    public string ConfigDirectory { get; set; } = "config";
+
+    /// <summary>How many recent open events the disaster flow offers to update.</summary>
+    public int RecentEventsOffered { get; set; } = 5;
+
+    /// <summary>Days an event stays offered for updates after its last report.</summary>
+    public int OpenEventDays { get; set; } = 30;
+
+    /// <summary>Upper bound on free text a user may send (longer input is refused politely).</summary>
+    public int MaxTextLength { get; set; } = 1000;
+}

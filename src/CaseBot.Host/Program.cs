@@ -1,0 +1,2 @@
+// Placeholder until the host is wired.
+return 0;
