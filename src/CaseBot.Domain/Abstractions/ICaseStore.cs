@@ -1,0 +1,58 @@
+using CaseBot.Domain.Entities;
+
+namespace CaseBot.Domain.Abstractions;
+
+/// <summary>
+/// One unit of work against the case database: everything a single inbound message reads and changes.
+/// Nothing is written until <see cref="CommitAsync"/>, so a reply is only sent after its data is durable.
+/// </summary>
+public interface ICaseStore : IAsyncDisposable
+{
+    // Idempotency
+    /// <summary>Records the inbound message id; false when it was already handled (a redelivery).</summary>
+    Task<bool> TryMarkProcessedAsync(string channel, string messageId, DateTimeOffset at);
+
+    // Conversations
+    Task<Conversation?> GetConversationAsync(string userKey);
+    void SaveConversation(Conversation conversation);
+    Task EndConversationAsync(string userKey);
+
+    // Reporters
+    Task<Reporter?> FindReporterAsync(string channel, string externalUserId);
+    Task<Reporter?> GetReporterAsync(int id);
+    Task<IReadOnlyList<Reporter>> ListReportersAsync(ReporterStatus status);
+    Task<IReadOnlyList<Reporter>> ListAdminsAsync();
+    void AddReporter(Reporter reporter);
+
+    // Disaster events
+    Task<IReadOnlyList<DisasterEvent>> RecentEventsAsync(string kabupaten, string? kecamatan, DateOnly since, int take);
+    Task<DisasterEvent?> GetEventAsync(int id);
+    void AddEvent(DisasterEvent disasterEvent);
+
+    // Aid
+    Task<AidDistribution?> GetAidAsync(int id);
+    void AddAid(AidDistribution aid);
+
+    // PPKS
+    Task<PpksCase?> GetCaseAsync(int id);
+    /// <summary>Cases that may be the same person: same NIK, or same name (case-insensitive) in the same desa.</summary>
+    Task<IReadOnlyList<PpksCase>> FindPossibleDuplicatesAsync(string? nik, string name, string kecamatan, string desa);
+    void AddCase(PpksCase ppksCase);
+
+    // Follow-up
+    Task<IReadOnlyList<ReportListItem>> RecentReportsByAsync(int reporterId, int take);
+    void AddAudit(AuditEntry entry);
+    Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(string subject);
+
+    /// <summary>Writes everything in one transaction.</summary>
+    Task CommitAsync();
+}
+
+/// <summary>A line of "my reports".</summary>
+/// <param name="CatalogCode">Disaster kind, aid item or PPKS type code; the engine shows its catalog name.</param>
+public sealed record ReportListItem(string Number, ReportKind Kind, string CatalogCode, string Detail, DateTimeOffset At);
+
+public interface ICaseStoreFactory
+{
+    ICaseStore Create();
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CaseBot.Domain.Configuration;
+
+/// <summary>Reads the department's reference data (config/regions.json, config/catalogs.json, ...).</summary>
+public static class ConfigFiles
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The config folder: as given if it exists (relative to the working directory), else beside the app.</summary>
+    public static string ResolveDirectory(string configured)
+    {
+        if (Path.IsPathRooted(configured)) return configured;
+        var fromWorkingDir = Path.GetFullPath(configured);
+        return Directory.Exists(fromWorkingDir) ? fromWorkingDir : Path.Combine(AppContext.BaseDirectory, configured);
+    }
+
+    public static T Load<T>(string directory, string fileName)
+    {
+        var path = Path.Combine(directory, fileName);
+        if (!File.Exists(path)) throw new FileNotFoundException($"Configuration file {path} is missing.", path);
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidDataException($"{path} is empty.");
+    }
+
+    public static RegionCatalog LoadRegions(string directory) => Load<RegionCatalog>(directory, "regions.json").Link();
+
+    public static Catalogs LoadCatalogs(string directory) => Load<Catalogs>(directory, "catalogs.json");
+}

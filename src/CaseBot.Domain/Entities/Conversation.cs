@@ -1,0 +1,23 @@
+namespace CaseBot.Domain.Entities;
+
+/// <summary>
+/// A user's flow in progress, saved after every step so a restart resumes at the same question.
+/// </summary>
+public sealed class Conversation
+{
+    /// <summary>"channel:userId".</summary>
+    public required string UserKey { get; set; }
+    public required string Flow { get; set; }
+    public required string State { get; set; }
+    /// <summary>The answers so far, as JSON (string keys and values).</summary>
+    public string DataJson { get; set; } = "{}";
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>An inbound message id already handled, so a redelivery does nothing twice.</summary>
+public sealed class ProcessedMessage
+{
+    public required string Channel { get; set; }
+    public required string MessageId { get; set; }
+    public DateTimeOffset At { get; set; }
+}

@@ -1,0 +1,34 @@
+namespace CaseBot.Domain.Entities;
+
+public enum CaseStatus { Baru, Ditangani, Selesai, Dirujuk }
+
+public enum Sex { LakiLaki, Perempuan }
+
+/// <summary>A person or household in need of social welfare services (one of the 26 PPKS types).</summary>
+public sealed class PpksCase
+{
+    public int Id { get; set; }
+    /// <summary>Human number, e.g. PK-2024-0003: derived from the id, so numbering never races.</summary>
+    public string Number => ReportNumber.Format(ReportKind.Ppks, ReportedOn.Year, Id);
+    public required string TypeCode { get; set; }
+    public required string Name { get; set; }
+    /// <summary>16 digits, optional, sensitive: shown masked except to admins.</summary>
+    public string? Nik { get; set; }
+    public Sex Sex { get; set; }
+    public int Age { get; set; }
+    public required string Kabupaten { get; set; }
+    public required string Kecamatan { get; set; }
+    public required string Desa { get; set; }
+    public required string Description { get; set; }
+    public required string ServiceCode { get; set; }
+    public CaseStatus Status { get; set; }
+    public int ReporterId { get; set; }
+    /// <summary>The local (region time zone) date the case was reported.</summary>
+    public DateOnly ReportedOn { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>When the case first reached ditangani or selesai; what capaian counts by period.</summary>
+    public DateTimeOffset? HandledAt { get; set; }
+
+    public bool IsHandled => Status is CaseStatus.Ditangani or CaseStatus.Selesai;
+}

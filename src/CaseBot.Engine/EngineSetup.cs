@@ -1,0 +1,29 @@
+using CaseBot.Engine.Commands;
+using CaseBot.Engine.Conversations;
+using CaseBot.Engine.Flows;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CaseBot.Engine;
+
+public static class EngineSetup
+{
+    /// <summary>The engine, its flows and its own commands. Other modules add <see cref="ICommand"/>s of their own.</summary>
+    public static IServiceCollection AddConversationEngine(this IServiceCollection services)
+    {
+        services.AddSingleton<FlowDefinition, RegistrationFlow>();
+        services.AddSingleton<FlowDefinition, DisasterFlow>();
+        services.AddSingleton<FlowDefinition, AidFlow>();
+        services.AddSingleton<FlowDefinition, PpksFlow>();
+        services.AddSingleton<FlowDefinition, CaseUpdateFlow>();
+        services.AddSingleton<ICommand, MyReportsCommand>();
+        services.AddSingleton<ICommand, StatusCommand>();
+        services.AddSingleton<ICommand, ApproveCommand>();
+        services.AddSingleton<ICommand, RejectCommand>();
+        services.AddSingleton<ICommand, PendingCommand>();
+        services.AddSingleton<ICommand, AuditCommand>();
+        services.AddSingleton<ConversationEngine>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

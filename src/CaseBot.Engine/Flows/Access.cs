@@ -1,0 +1,17 @@
+using CaseBot.Domain.Entities;
+
+namespace CaseBot.Engine.Flows;
+
+/// <summary>Who may see a report: its reporter, officers of its area, admins.</summary>
+public static class Access
+{
+    public static bool CanSee(Reporter viewer, int reportReporterId, string kabupaten, string kecamatan)
+    {
+        if (viewer.IsAdmin || viewer.Id == reportReporterId) return true;
+        if (viewer.Role != ReporterRole.Petugas || viewer.Status != ReporterStatus.Approved) return false;
+        return viewer.Kabupaten == kabupaten && (viewer.Kecamatan is null || viewer.Kecamatan == kecamatan);
+    }
+
+    /// <summary>NIK in full for admins only (personal data rule).</summary>
+    public static bool SeesFullNik(Reporter viewer) => viewer.IsAdmin;
+}

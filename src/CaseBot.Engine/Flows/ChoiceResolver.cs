@@ -1,0 +1,24 @@
+using CaseBot.Domain.Text;
+using CaseBot.Engine.Messages;
+
+namespace CaseBot.Engine.Flows;
+
+/// <summary>Maps what the user did (pressed a button, typed its number or its name) to one of the offered choices.</summary>
+public static class ChoiceResolver
+{
+    /// <param name="loose">Also accept the choice's number and near-miss spellings: only where the answer must be
+    /// one of the choices (elsewhere "1" is an answer, not the first button).</param>
+    public static Choice? Resolve(IReadOnlyList<Choice> choices, string? buttonData, string? text, bool loose = true)
+    {
+        if (buttonData is not null) return choices.FirstOrDefault(c => c.Data == buttonData);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var typed = text.Trim();
+        if (!loose)
+            return choices.FirstOrDefault(c => string.Equals(c.Label, typed, StringComparison.OrdinalIgnoreCase));
+        if (int.TryParse(typed, out var n) && n >= 1 && n <= choices.Count) return choices[n - 1];
+        var byData = choices.FirstOrDefault(c => string.Equals(c.Data, typed, StringComparison.OrdinalIgnoreCase));
+        if (byData is not null) return byData;
+        var match = FuzzyMatcher.Best(typed, choices.Select(c => c.Label));
+        return match is null ? null : choices.First(c => c.Label == match.Value);
+    }
+}

@@ -1,0 +1,15 @@
+namespace CaseBot.Engine.Messages;
+
+/// <summary>A button. <see cref="Data"/> comes back as <see cref="IncomingMessage.ButtonData"/> (keep it under 64 bytes).</summary>
+public sealed record Choice(string Label, string Data);
+
+/// <summary>A message to send. Channels render <see cref="Choices"/> as buttons, lists or numbered lines.</summary>
+public sealed record OutgoingMessage(string Channel, string ChatId, string Text, IReadOnlyList<Choice> Choices)
+{
+    public OutgoingMessage(string channel, string chatId, string text) : this(channel, chatId, text, []) { }
+
+    /// <summary>A file to attach (PNG chart, XLSX export); the text becomes its caption or follows it.</summary>
+    public OutgoingFile? File { get; init; }
+}
+
+public sealed record OutgoingFile(string FileName, string ContentType, byte[] Content);

@@ -1,0 +1,47 @@
+using CaseBot.Channels.Terminal;
+using CaseBot.Domain.Configuration;
+using CaseBot.Engine;
+using CaseBot.Engine.Conversations;
+using CaseBot.Storage;
+
+namespace CaseBot.Host;
+
+/// <summary>The composition root: configuration, storage, engine and the channel(s) to run.</summary>
+public static class CaseBotHost
+{
+    public static IHost Build(string[] args, Action<HostApplicationBuilder>? customize = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        var configDir = ConfigFiles.ResolveDirectory(builder.Configuration["CaseBot:ConfigDirectory"] ?? "config");
+        // config/casebot.json holds the defaults; environment (CaseBot__...) and user secrets override it.
+        builder.Configuration.AddJsonFile(Path.Combine(configDir, "casebot.json"), optional: true);
+        builder.Configuration.AddUserSecrets(typeof(CaseBotHost).Assembly, optional: true);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
+        customize?.Invoke(builder);
+
+        var options = builder.Configuration.GetSection(CaseBotOptions.Section).Get<CaseBotOptions>() ?? new CaseBotOptions();
+        options.ConfigDirectory = configDir;
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(new ReferenceData(ConfigFiles.LoadCatalogs(configDir), ConfigFiles.LoadRegions(configDir), options));
+        services.AddCaseStorage(builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
+        services.AddConversationEngine();
+        AddChannels(builder);
+        return builder.Build();
+    }
+
+    private static void AddChannels(HostApplicationBuilder builder)
+    {
+        // Without a bot token the embedded default is a chat in this terminal.
+        var terminal = builder.Configuration.GetSection(TerminalOptions.Section).Get<TerminalOptions>() ?? new TerminalOptions();
+        builder.Services.AddSingleton(terminal);
+        builder.Services.AddHostedService(sp => new TerminalChannel(
+            sp.GetRequiredService<ConversationEngine>(), terminal, Console.In, Console.Out,
+            sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<TerminalChannel>>()));
+    }
+}

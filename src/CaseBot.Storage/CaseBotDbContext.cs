@@ -1,0 +1,80 @@
+using CaseBot.Domain.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CaseBot.Storage;
+
+public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options) : DbContext(options)
+{
+    public DbSet<Reporter> Reporters => Set<Reporter>();
+    public DbSet<ChannelIdentity> Identities => Set<ChannelIdentity>();
+    public DbSet<DisasterEvent> Events => Set<DisasterEvent>();
+    public DbSet<DisasterReport> DisasterReports => Set<DisasterReport>();
+    public DbSet<AidDistribution> Aid => Set<AidDistribution>();
+    public DbSet<PpksCase> Cases => Set<PpksCase>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Unix milliseconds sort and compare the same on SQLite (which has no DateTimeOffset type) and PostgreSQL.
+        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUnixMsConverter>();
+        // SQLite cannot compare or sum decimals in SQL; quantities need no more than double precision.
+        builder.Properties<decimal>().HaveConversion<double>();
+        builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(24);
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Reporter>(e =>
+        {
+            e.Property(r => r.Name).HasMaxLength(120);
+            e.Property(r => r.Kabupaten).HasMaxLength(80);
+            e.Property(r => r.Kecamatan).HasMaxLength(80);
+            e.HasMany(r => r.Identities).WithOne(i => i.Reporter).HasForeignKey(i => i.ReporterId);
+            e.Ignore(r => r.IsOfficer);
+            e.Ignore(r => r.CanReport);
+        });
+        b.Entity<ChannelIdentity>(e =>
+        {
+            e.Property(i => i.Channel).HasMaxLength(16);
+            e.Property(i => i.ExternalUserId).HasMaxLength(64);
+            e.Property(i => i.ChatId).HasMaxLength(64);
+            e.HasIndex(i => new { i.Channel, i.ExternalUserId }).IsUnique();
+        });
+        b.Entity<DisasterEvent>(e =>
+        {
+            e.Ignore(x => x.Number);
+            e.ComplexProperty(x => x.Counts, c => c.Ignore(v => v.TotalKorban));
+            e.HasMany(x => x.Reports).WithOne(r => r.Event).HasForeignKey(r => r.EventId);
+            e.HasIndex(x => new { x.Kabupaten, x.Kecamatan, x.EventDate });
+            e.HasIndex(x => x.EventDate);
+        });
+        b.Entity<DisasterReport>(e => e.ComplexProperty(x => x.Counts, c => c.Ignore(v => v.TotalKorban)));
+        b.Entity<AidDistribution>(e =>
+        {
+            e.Ignore(x => x.Number);
+            e.HasIndex(x => x.Date);
+            e.HasIndex(x => x.EventId);
+        });
+        b.Entity<PpksCase>(e =>
+        {
+            e.Ignore(x => x.Number);
+            e.Ignore(x => x.IsHandled);
+            e.Property(x => x.Nik).HasMaxLength(16);
+            e.HasIndex(x => x.Nik);
+            e.HasIndex(x => new { x.Kecamatan, x.Desa });
+            e.HasIndex(x => x.ReportedOn);
+        });
+        b.Entity<AuditEntry>(e => e.HasIndex(x => x.Subject));
+        b.Entity<Conversation>(e => e.HasKey(x => x.UserKey));
+        b.Entity<ProcessedMessage>(e => e.HasKey(x => new { x.Channel, x.MessageId }));
+        foreach (var reportType in new[] { typeof(DisasterReport), typeof(AidDistribution), typeof(PpksCase) })
+            b.Entity(reportType).HasIndex("ReporterId");
+    }
+}
+
+internal sealed class DateTimeOffsetToUnixMsConverter() : ValueConverter<DateTimeOffset, long>(
+    v => v.ToUnixTimeMilliseconds(),
+    v => DateTimeOffset.FromUnixTimeMilliseconds(v));

@@ -1,0 +1,104 @@
+using CaseBot.Domain.Abstractions;
+using CaseBot.Domain.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseBot.Storage;
+
+/// <summary>The EF Core unit of work behind <see cref="ICaseStore"/>: one DbContext, one SaveChanges.</summary>
+public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
+{
+    public async Task<bool> TryMarkProcessedAsync(string channel, string messageId, DateTimeOffset at)
+    {
+        if (await db.ProcessedMessages.AnyAsync(p => p.Channel == channel && p.MessageId == messageId)) return false;
+        db.ProcessedMessages.Add(new ProcessedMessage { Channel = channel, MessageId = messageId, At = at });
+        return true;
+    }
+
+    public Task<Conversation?> GetConversationAsync(string userKey) =>
+        db.Conversations.FirstOrDefaultAsync(c => c.UserKey == userKey);
+
+    public void SaveConversation(Conversation conversation)
+    {
+        var entry = db.Entry(conversation);
+        if (entry.State == EntityState.Detached) db.Conversations.Add(conversation);
+    }
+
+    public async Task EndConversationAsync(string userKey)
+    {
+        var existing = db.Conversations.Local.FirstOrDefault(c => c.UserKey == userKey)
+                       ?? await db.Conversations.FirstOrDefaultAsync(c => c.UserKey == userKey);
+        if (existing is not null) db.Conversations.Remove(existing);
+    }
+
+    public Task<Reporter?> FindReporterAsync(string channel, string externalUserId) =>
+        db.Reporters.Include(r => r.Identities)
+            .FirstOrDefaultAsync(r => r.Identities.Any(i => i.Channel == channel && i.ExternalUserId == externalUserId));
+
+    public Task<Reporter?> GetReporterAsync(int id) =>
+        db.Reporters.Include(r => r.Identities).FirstOrDefaultAsync(r => r.Id == id);
+
+    public async Task<IReadOnlyList<Reporter>> ListReportersAsync(ReporterStatus status) =>
+        await db.Reporters.Include(r => r.Identities).Where(r => r.Status == status).OrderBy(r => r.Id).ToListAsync();
+
+    public async Task<IReadOnlyList<Reporter>> ListAdminsAsync() =>
+        await db.Reporters.Include(r => r.Identities).Where(r => r.IsAdmin).ToListAsync();
+
+    public void AddReporter(Reporter reporter) => db.Reporters.Add(reporter);
+
+    public async Task<IReadOnlyList<DisasterEvent>> RecentEventsAsync(string kabupaten, string? kecamatan, DateOnly since, int take) =>
+        await db.Events
+            .Where(e => !e.Closed && e.Kabupaten == kabupaten && (kecamatan == null || e.Kecamatan == kecamatan) && e.EventDate >= since)
+            .OrderByDescending(e => e.UpdatedAt).Take(take).ToListAsync();
+
+    public Task<DisasterEvent?> GetEventAsync(int id) => db.Events.FirstOrDefaultAsync(e => e.Id == id);
+
+    public void AddEvent(DisasterEvent disasterEvent) => db.Events.Add(disasterEvent);
+
+    public Task<AidDistribution?> GetAidAsync(int id) => db.Aid.Include(a => a.Event).FirstOrDefaultAsync(a => a.Id == id);
+
+    public void AddAid(AidDistribution aid) => db.Aid.Add(aid);
+
+    public Task<PpksCase?> GetCaseAsync(int id) => db.Cases.FirstOrDefaultAsync(c => c.Id == id);
+
+    public async Task<IReadOnlyList<PpksCase>> FindPossibleDuplicatesAsync(string? nik, string name, string kecamatan, string desa)
+    {
+        var lowerName = name.Trim().ToLower();
+        var lowerDesa = desa.Trim().ToLower();
+        return await db.Cases
+            .Where(c => (nik != null && c.Nik == nik)
+                        || (c.Name.ToLower() == lowerName && c.Kecamatan == kecamatan && c.Desa.ToLower() == lowerDesa))
+            .OrderBy(c => c.Id).Take(5).ToListAsync();
+    }
+
+    public void AddCase(PpksCase ppksCase) => db.Cases.Add(ppksCase);
+
+    public async Task<IReadOnlyList<ReportListItem>> RecentReportsByAsync(int reporterId, int take)
+    {
+        // Disaster reports point at their event; one line per event touched, newest first.
+        var events = await db.DisasterReports.Where(r => r.ReporterId == reporterId)
+            .OrderByDescending(r => r.ReportedAt).Take(take)
+            .Select(r => new { r.Event!.Id, r.Event.EventDate, r.Event.KindCode, r.Event.Desa, r.ReportedAt, r.IsUpdate })
+            .ToListAsync();
+        var aid = await db.Aid.Where(a => a.ReporterId == reporterId).OrderByDescending(a => a.CreatedAt).Take(take)
+            .Select(a => new { a.Id, a.Date, a.ItemCode, a.Quantity, a.Unit, a.CreatedAt }).ToListAsync();
+        var cases = await db.Cases.Where(c => c.ReporterId == reporterId).OrderByDescending(c => c.CreatedAt).Take(take)
+            .Select(c => new { c.Id, c.ReportedOn, c.TypeCode, c.Status, c.CreatedAt }).ToListAsync();
+
+        return events.Select(e => new ReportListItem(ReportNumber.Format(ReportKind.Disaster, e.EventDate.Year, e.Id),
+                    ReportKind.Disaster, e.KindCode, e.IsUpdate ? $"{e.Desa} (pembaruan)" : e.Desa, e.ReportedAt))
+            .Concat(aid.Select(a => new ReportListItem(ReportNumber.Format(ReportKind.Aid, a.Date.Year, a.Id),
+                    ReportKind.Aid, a.ItemCode, $"{a.Quantity:0.##} {a.Unit}", a.CreatedAt)))
+            .Concat(cases.Select(c => new ReportListItem(ReportNumber.Format(ReportKind.Ppks, c.ReportedOn.Year, c.Id),
+                    ReportKind.Ppks, c.TypeCode, c.Status.ToString().ToLowerInvariant(), c.CreatedAt)))
+            .OrderByDescending(i => i.At).Take(take).ToList();
+    }
+
+    public void AddAudit(AuditEntry entry) => db.Audit.Add(entry);
+
+    public async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(string subject) =>
+        await db.Audit.Where(a => a.Subject == subject).OrderBy(a => a.Id).ToListAsync();
+
+    public Task CommitAsync() => db.SaveChangesAsync();
+
+    public ValueTask DisposeAsync() => db.DisposeAsync();
+}
