@@ -12,6 +12,8 @@ public sealed class TerminalOptions
     /// <summary>The simulated phone user's id (the user key is "terminal:{UserId}").</summary>
     public string UserId { get; set; } = "1";
     public string DisplayName { get; set; } = "Pengguna Terminal";
+    /// <summary>On when no other channel is configured; tests and servers turn it off.</summary>
+    public bool Enabled { get; set; } = true;
 }
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class TerminalChannel(
     IHostApplicationLifetime lifetime, ILogger<TerminalChannel> logger) : BackgroundService
 {
     public const string ChannelName = "terminal";
-    private IReadOnlyList<Choice> _choices = [];
+    private IReadOnlyList<Choice> _buttons = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,7 +50,7 @@ public sealed class TerminalChannel(
     private IncomingMessage ToMessage(string line, int sequence)
     {
         string? button = null;
-        if (int.TryParse(line, out var n) && n >= 1 && n <= _choices.Count) button = _choices[n - 1].Data;
+        if (int.TryParse(line, out var n) && n >= 1 && n <= _buttons.Count) button = _buttons[n - 1].Data;
         return new IncomingMessage
         {
             Channel = ChannelName, UserId = options.UserId, ChatId = options.UserId,
@@ -64,9 +66,10 @@ public sealed class TerminalChannel(
         await output.WriteLineAsync(prefix + reply.Text);
         if (reply.File is not null) await output.WriteLineAsync($"  [lampiran: {reply.File.FileName}, {reply.File.Content.Length} byte]");
         if (!mine) return;
-        _choices = reply.Choices;
+        // Where a typed answer is expected, a number is the answer itself: show the choices as suggestions to type.
+        _buttons = reply.AcceptsText ? [] : reply.Choices;
         for (var i = 0; i < reply.Choices.Count; i++)
-            await output.WriteLineAsync($"  {i + 1}. {reply.Choices[i].Label}");
+            await output.WriteLineAsync(reply.AcceptsText ? $"  - {reply.Choices[i].Label}" : $"  {i + 1}. {reply.Choices[i].Label}");
         await output.WriteLineAsync();
     }
 }

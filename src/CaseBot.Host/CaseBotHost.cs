@@ -40,6 +40,7 @@ public static class CaseBotHost
         // Without a bot token the embedded default is a chat in this terminal.
         var terminal = builder.Configuration.GetSection(TerminalOptions.Section).Get<TerminalOptions>() ?? new TerminalOptions();
         builder.Services.AddSingleton(terminal);
+        if (!terminal.Enabled) return;
         builder.Services.AddHostedService(sp => new TerminalChannel(
             sp.GetRequiredService<ConversationEngine>(), terminal, Console.In, Console.Out,
             sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<TerminalChannel>>()));

@@ -23,7 +23,7 @@ public sealed class StatusCommand : ICommand
         {
             case ReportKind.Disaster:
                 var e = await ctx.Store.GetEventAsync(id);
-                if (e is null || e.EventDate.Year != year || !Access.CanSee(viewer, e.ReporterId, e.Kabupaten, e.Kecamatan)) return notFound;
+                if (e is null || e.EventDate.Year != year || !ReportAccess.CanSee(viewer, e.ReporterId, e.Kabupaten, e.Kecamatan)) return notFound;
                 var v = e.Counts;
                 return new Reply(
                     $"{e.Number} {c.DisasterKind(e.KindCode)?.Name ?? e.KindCode}\n" +
@@ -35,14 +35,14 @@ public sealed class StatusCommand : ICommand
                     [new Choice("🔄 Perbarui angka", $"/ubah {e.Number}")]);
             case ReportKind.Aid:
                 var a = await ctx.Store.GetAidAsync(id);
-                if (a?.Event is null || a.Date.Year != year || !Access.CanSee(viewer, a.ReporterId, a.Event.Kabupaten, a.Event.Kecamatan)) return notFound;
+                if (a?.Event is null || a.Date.Year != year || !ReportAccess.CanSee(viewer, a.ReporterId, a.Event.Kabupaten, a.Event.Kecamatan)) return notFound;
                 return $"{a.Number} {c.AidItem(a.ItemCode)?.Name ?? a.ItemCode} untuk {a.Event.Number}\n" +
                        $"{IndonesianFormat.Number(a.Quantity)} {a.Unit} kepada {N(a.Recipients)} {Labels.Recipients(a.RecipientUnit)}\n" +
                        $"Di {a.Place}, {IndonesianFormat.Date(a.Date)}" + (a.PhotoFileId is null ? "" : "\n📷 Ada foto bukti");
             default:
                 var p = await ctx.Store.GetCaseAsync(id);
-                if (p is null || p.ReportedOn.Year != year || !Access.CanSee(viewer, p.ReporterId, p.Kabupaten, p.Kecamatan)) return notFound;
-                var nik = p.Nik is null ? "-" : Access.SeesFullNik(viewer) ? p.Nik : Nik.Mask(p.Nik);
+                if (p is null || p.ReportedOn.Year != year || !ReportAccess.CanSee(viewer, p.ReporterId, p.Kabupaten, p.Kecamatan)) return notFound;
+                var nik = p.Nik is null ? "-" : ReportAccess.SeesFullNik(viewer) ? p.Nik : Nik.Mask(p.Nik);
                 return new Reply(
                     $"{p.Number} {c.PpksType(p.TypeCode)?.Name ?? p.TypeCode}\n" +
                     $"{p.Name}, NIK {nik}, {Labels.Sex(p.Sex)}, {p.Age} tahun\n" +

@@ -146,22 +146,23 @@ public sealed class ConversationEngine(
         if (!_commands.TryGetValue(command, out var handler))
             return Say($"Perintah /{command} tidak dikenal.\n\n{HelpText(reporter, message)}");
         var ctx = new CommandContext(store, reference, message, reporter, now);
-        if (Refusal(handler.Access, ctx) is { } refusal) return Say(refusal);
+        if (Refusal(handler.Access, reporter, ctx.IsAdmin) is { } refusal) return Say(refusal);
         var reply = await handler.ExecuteAsync(ctx, argument);
         return new Turn(reply, null, ctx.Notices);
     }
 
-    private static string? Refusal(CommandAccess access, CommandContext ctx) => access switch
+    private static string? Refusal(CommandAccess access, Reporter? reporter, bool isAdmin) => access switch
     {
         CommandAccess.Anyone => null,
-        CommandAccess.Admin when ctx.IsAdmin => null,
+        CommandAccess.Admin when isAdmin => null,
         CommandAccess.Admin => "Perintah itu khusus admin.",
-        _ when ctx.Reporter is null => "Anda belum terdaftar. Ketik /daftar untuk mendaftar sebagai pelapor.",
-        _ when ctx.Reporter.Status == ReporterStatus.Pending => "Pendaftaran Anda masih menunggu persetujuan admin.",
-        _ when ctx.Reporter.Status == ReporterStatus.Rejected => "Pendaftaran Anda ditolak. Hubungi Dinas Sosial, lalu /daftar lagi.",
-        CommandAccess.Officer when !ctx.Reporter.IsOfficer => "Perintah itu khusus petugas dinas.",
+        _ when AccessMessages.NotAllowedToReport(reporter) is { } refusal => refusal,
+        CommandAccess.Officer when !reporter!.IsOfficer => "Perintah itu khusus petugas dinas.",
         _ => null,
     };
+
+    private bool IsAdmin(Reporter? reporter, IncomingMessage message) =>
+        reporter?.IsAdmin == true || reference.IsConfiguredAdmin(message.UserKey);
 
     private async Task<Turn> StartFlowAsync(ICaseStore store, IncomingMessage message, Reporter? reporter, DateTimeOffset now,
         FlowDefinition flow, string? argument)
@@ -255,18 +256,13 @@ public sealed class ConversationEngine(
 
     private string HelpText(Reporter? reporter, IncomingMessage message)
     {
-        if (reporter is null)
-            return "Anda belum terdaftar. Ketik /daftar untuk mendaftar sebagai pelapor (Tagana, TKSK, Pekerja Sosial, PSM) atau petugas dinas.";
-        if (reporter.Status != ReporterStatus.Approved)
-            return reporter.Status == ReporterStatus.Pending
-                ? "Pendaftaran Anda masih menunggu persetujuan admin. Anda akan diberi tahu di sini."
-                : "Pendaftaran Anda ditolak. Hubungi Dinas Sosial bila ada kekeliruan, lalu /daftar lagi.";
-        var ctx = new CommandContext(null!, reference, message, reporter, default);
+        if (AccessMessages.NotAllowedToReport(reporter) is { } refusal) return refusal;
+        var isAdmin = IsAdmin(reporter, message);
         var lines = FlowCommands.Select(f => $"/{f.Command} - {f.Description}")
-            .Concat(_commands.Values.Where(c => Refusal(c.Access, ctx) is null).Select(c => $"/{c.Name} - {c.Description}"))
+            .Concat(_commands.Values.Where(c => Refusal(c.Access, reporter, isAdmin) is null).Select(c => $"/{c.Name} - {c.Description}"))
             .Append("/ubah <nomor> - Perbarui laporan bencana atau status kasus")
             .Append("/batal - Batalkan isian yang sedang berjalan");
-        return $"Menu {Labels.Role(reporter.Role)} ({reporter.Name}):\n{string.Join("\n", lines)}";
+        return $"Menu {Labels.Role(reporter!.Role)} ({reporter.Name}):\n{string.Join("\n", lines)}";
     }
 
     private string Greeting(Reporter? reporter) =>
@@ -277,7 +273,7 @@ public sealed class ConversationEngine(
     private static Turn Say(Reply reply) => new(reply, null, []);
 
     private static OutgoingMessage To(IncomingMessage message, Reply reply) =>
-        new(message.Channel, message.ChatId, reply.Text, reply.Choices) { File = reply.File };
+        new(message.Channel, message.ChatId, reply.Text, reply.Choices) { File = reply.File, AcceptsText = reply.AcceptsText };
 
     private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

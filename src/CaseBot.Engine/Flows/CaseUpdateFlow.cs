@@ -24,7 +24,7 @@ public sealed class CaseUpdateFlow : FlowDefinition
         if (!ReportNumber.TryParse(argument, out var kind, out _, out var id) || kind != ReportKind.Ppks
             || await ctx.Store.GetCaseAsync(id) is not { } c)
             return $"Kasus {argument} tidak ditemukan. Contoh: /ubah PK-2024-0003";
-        if (!Access.CanSee(ctx.Reporter!, c.ReporterId, c.Kabupaten, c.Kecamatan))
+        if (!ReportAccess.CanSee(ctx.Reporter!, c.ReporterId, c.Kabupaten, c.Kecamatan))
             return $"Anda tidak berhak mengubah kasus {c.Number}.";
         ctx.Set("_case", id.ToString(CultureInfo.InvariantCulture));
         ctx.Set("_number", c.Number);

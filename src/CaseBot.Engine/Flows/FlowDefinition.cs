@@ -12,8 +12,7 @@ public abstract class FlowDefinition
     public abstract IReadOnlyList<Step> Steps { get; }
 
     /// <summary>Whether the user may start it; null to allow, or the Indonesian reason.</summary>
-    public virtual string? Refusal(FlowContext ctx) =>
-        ctx.Reporter is { CanReport: true } ? null : "Anda belum terdaftar atau belum disetujui. Ketik /daftar untuk mendaftar.";
+    public virtual string? Refusal(FlowContext ctx) => AccessMessages.NotAllowedToReport(ctx.Reporter);
 
     /// <summary>Called once when the flow starts (prefill from an argument such as a report number).</summary>
     public virtual Task<string?> StartAsync(FlowContext ctx, string? argument) => Task.FromResult<string?>(null);

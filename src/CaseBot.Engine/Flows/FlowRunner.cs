@@ -170,7 +170,7 @@ public sealed class FlowRunner
                 var prompt = step.Prompt(ctx);
                 if (ctx.Get(step.Key) is not null && step.Display(ctx) is { } current)
                     prompt += $"\n(Sekarang: {current})";
-                return new Reply(prompt, ChoicePaging.Page(choices, pageSize, page));
+                return new Reply(prompt, ChoicePaging.Page(choices, pageSize, page)) { AcceptsText = !step.ChoicesOnly };
         }
     }
 

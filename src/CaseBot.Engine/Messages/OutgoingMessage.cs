@@ -10,6 +10,9 @@ public sealed record OutgoingMessage(string Channel, string ChatId, string Text,
 
     /// <summary>A file to attach (PNG chart, XLSX export); the text becomes its caption or follows it.</summary>
     public OutgoingFile? File { get; init; }
+
+    /// <summary>See <see cref="Reply.AcceptsText"/>: channels that number buttons must not map typed numbers to them.</summary>
+    public bool AcceptsText { get; init; }
 }
 
 public sealed record OutgoingFile(string FileName, string ContentType, byte[] Content);

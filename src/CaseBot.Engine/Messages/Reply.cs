@@ -7,5 +7,8 @@ public sealed record Reply(string Text, IReadOnlyList<Choice> Choices)
 
     public OutgoingFile? File { get; init; }
 
+    /// <summary>The question also takes a typed answer; the choices are shortcuts (so "1" is an answer, not button 1).</summary>
+    public bool AcceptsText { get; init; }
+
     public static implicit operator Reply(string text) => new(text);
 }

@@ -3,7 +3,7 @@ using CaseBot.Domain.Entities;
 namespace CaseBot.Engine.Flows;
 
 /// <summary>Who may see a report: its reporter, officers of its area, admins.</summary>
-public static class Access
+public static class ReportAccess
 {
     public static bool CanSee(Reporter viewer, int reportReporterId, string kabupaten, string kecamatan)
     {

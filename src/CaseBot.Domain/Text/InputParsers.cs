@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CaseBot.Domain.Text;
+
+/// <summary>Reads numbers, dates and ages as people type them on a phone in Indonesian.</summary>
+public static partial class InputParsers
+{
+    private const int MaxCount = 1_000_000_000;
+
+    private static readonly Dictionary<string, int> MonthsByPrefix = new()
+    {
+        ["jan"] = 1, ["feb"] = 2, ["peb"] = 2, ["mar"] = 3, ["apr"] = 4, ["mei"] = 5, ["may"] = 5, ["jun"] = 6,
+        ["jul"] = 7, ["agu"] = 8, ["agt"] = 8, ["ags"] = 8, ["aug"] = 8, ["sep"] = 9, ["okt"] = 10, ["oct"] = 10,
+        ["nov"] = 11, ["nop"] = 11, ["des"] = 12, ["dec"] = 12,
+    };
+
+    public static string Normalize(string? text) =>
+        string.Join(' ', (text ?? "").Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Whole numbers ≥ 0: "12", "1.234", "1 234", "12 jiwa", "nol".</summary>
+    public static bool TryParseCount(string? text, out int value)
+    {
+        value = 0;
+        var t = Normalize(text);
+        if (t is "nol" or "tidak ada" or "tidak ada korban") return true;
+        var m = CountPattern().Match(t);
+        if (!m.Success) return false;
+        var digits = m.Groups["n"].Value.Replace(".", "").Replace(" ", "");
+        if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > MaxCount) return false;
+        value = (int)n;
+        return true;
+    }
+
+    /// <summary>Quantities &gt; 0 with a decimal comma: "2,5", "1.250,5", "1.234".</summary>
+    public static bool TryParseQuantity(string? text, out decimal value)
+    {
+        value = 0;
+        var m = QuantityPattern().Match(Normalize(text));
+        if (!m.Success) return false;
+        var number = m.Groups["n"].Value.Replace(".", "").Replace(" ", "").Replace(',', '.');
+        if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var q)) return false;
+        if (q <= 0 || q > MaxCount) return false;
+        value = q;
+        return true;
+    }
+
+    /// <summary>"hari ini", "kemarin", "3 hari lalu", "12/03/2024", "12-3-24", "2024-03-12", "12 Maret 2024", "12 mar".</summary>
+    public static bool TryParseDate(string? text, DateOnly today, out DateOnly date)
+    {
+        date = default;
+        var t = Normalize(text);
+        switch (t)
+        {
+            case "hari ini" or "hr ini" or "sekarang" or "tadi": date = today; return true;
+            case "kemarin" or "kmrn" or "kemaren": date = today.AddDays(-1); return true;
+            case "kemarin lusa" or "2 hari lalu": date = today.AddDays(-2); return true;
+        }
+        if (DaysAgoPattern().Match(t) is { Success: true } ago)
+        {
+            var days = int.Parse(ago.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (days > 3650) return false;
+            date = today.AddDays(-days);
+            return true;
+        }
+        if (IsoPattern().Match(t) is { Success: true } iso)
+            return TryMake(iso.Groups[1].Value, iso.Groups[2].Value, iso.Groups[3].Value, today, out date);
+        if (NumericPattern().Match(t) is { Success: true } num)
+            return TryMake(num.Groups["y"].Success ? num.Groups["y"].Value : null, num.Groups["m"].Value, num.Groups["d"].Value, today, out date);
+        if (WordPattern().Match(t) is { Success: true } word)
+        {
+            var name = word.Groups["m"].Value;
+            var month = MonthsByPrefix.FirstOrDefault(p => name.StartsWith(p.Key, StringComparison.Ordinal)).Value;
+            return month != 0 && TryMake(word.Groups["y"].Success ? word.Groups["y"].Value : null,
+                month.ToString(CultureInfo.InvariantCulture), word.Groups["d"].Value, today, out date);
+        }
+        return false;
+    }
+
+    /// <summary>"45", "45 tahun", "45 thn", "8 bulan" (0), or a birth date.</summary>
+    public static bool TryParseAge(string? text, DateOnly today, out int years)
+    {
+        years = 0;
+        var t = Normalize(text);
+        if (AgePattern().Match(t) is { Success: true } m)
+        {
+            var n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            var months = m.Groups[2].Value.StartsWith('b');
+            years = months ? n / 12 : n;
+            return years <= 130 && (!months || n < 1600);
+        }
+        if (!TryParseDate(t, today, out var born) || born > today) return false;
+        years = today.Year - born.Year - (today < born.AddYears(today.Year - born.Year) ? 1 : 0);
+        return years <= 130;
+    }
+
+    private static bool TryMake(string? year, string month, string day, DateOnly today, out DateOnly date)
+    {
+        date = default;
+        var y = year is null ? today.Year : int.Parse(year, CultureInfo.InvariantCulture);
+        if (year is { Length: 2 }) y += 2000;
+        var m = int.Parse(month, CultureInfo.InvariantCulture);
+        var d = int.Parse(day, CultureInfo.InvariantCulture);
+        if (y is < 1900 or > 2100 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) return false;
+        date = new DateOnly(y, m, d);
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?<n>\d{1,3}(?:[. ]\d{3})+|\d+)(?:\s*(?:jiwa|orang|org|kk|keluarga|unit|buah|paket))?$")]
+    private static partial Regex CountPattern();
+
+    [GeneratedRegex(@"^(?<n>(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)(?:\s*[a-z]+)?$")]
+    private static partial Regex QuantityPattern();
+
+    [GeneratedRegex(@"^(\d{1,4}) hari (?:yang )?lalu$")]
+    private static partial Regex DaysAgoPattern();
+
+    [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})$")]
+    private static partial Regex IsoPattern();
+
+    [GeneratedRegex(@"^(?<d>\d{1,2})[/\-.](?<m>\d{1,2})(?:[/\-.](?<y>\d{4}|\d{2}))?$")]
+    private static partial Regex NumericPattern();
+
+    [GeneratedRegex(@"^(?<d>\d{1,2})\s+(?<m>[a-z]{3,9})\.?(?:\s+(?<y>\d{4}))?$")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"^(\d{1,4})\s*(tahun|thn|th|bulan|bln)?$")]
+    private static partial Regex AgePattern();
+}

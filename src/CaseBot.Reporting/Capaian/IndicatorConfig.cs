@@ -1,0 +1,61 @@
+namespace CaseBot.Reporting.Capaian;
+
+public enum IndicatorKind
+{
+    /// <summary>Realisasi = numerator / denominator × 100, compared with a percentage target.</summary>
+    Percentage,
+    /// <summary>Realisasi = a count (orang, KK, jiwa), compared with a count target.</summary>
+    Count,
+}
+
+/// <summary>What the bot counts for an indicator. The computations are code; which one an indicator uses is configuration.</summary>
+public enum Measure
+{
+    /// <summary>Victims tertangani / all victims (terdampak + meninggal + hilang) of events dated in the period.</summary>
+    VictimsHandled,
+    /// <summary>Σ tertangani of events dated in the period.</summary>
+    VictimsHandledCount,
+    /// <summary>Σ recipients of aid handed out in the period (filtered by items and recipient unit).</summary>
+    AidRecipients,
+    /// <summary>PPKS cases ditangani or selesai / all cases reported in the period (filtered by types).</summary>
+    PpksHandled,
+    /// <summary>Count of PPKS cases handled in the period (filtered by types).</summary>
+    PpksHandledCount,
+}
+
+/// <summary>One indicator of the plans (Renja, LKj, Renstra), from config/indicators.json.</summary>
+public sealed class IndicatorDefinition
+{
+    public required string Id { get; init; }
+    /// <summary>The name exactly as the plan writes it.</summary>
+    public required string Name { get; init; }
+    /// <summary>A phone-sized name.</summary>
+    public required string ShortName { get; init; }
+    /// <summary>"bencana", "logistik" or "ppks": what /capaian &lt;topic&gt; narrows to.</summary>
+    public required string Topic { get; init; }
+    public IndicatorKind Kind { get; init; }
+    public string Unit { get; init; } = "jiwa";
+    public Measure Measure { get; init; }
+    /// <summary>Aid item codes counted (AidRecipients); empty = all items.</summary>
+    public List<string> AidItems { get; init; } = [];
+    /// <summary>"Orang" or "Kk" (AidRecipients); null = both.</summary>
+    public string? RecipientUnit { get; init; }
+    /// <summary>PPKS type codes counted; empty = all 26.</summary>
+    public List<string> PpksTypes { get; init; } = [];
+    public List<TargetValue> Targets { get; init; } = [];
+    /// <summary>Where the target comes from (document and page), for traceability.</summary>
+    public string? Source { get; init; }
+}
+
+/// <summary>A target for one year and region (a province, kabupaten or kecamatan name from regions.json).</summary>
+public sealed class TargetValue
+{
+    public int Year { get; init; }
+    public required string Region { get; init; }
+    public decimal Value { get; init; }
+}
+
+public sealed class IndicatorCatalog
+{
+    public List<IndicatorDefinition> Indicators { get; init; } = [];
+}

@@ -1,0 +1,46 @@
+namespace CaseBot.Tests.Support;
+
+/// <summary>Conversations the tests need as a starting point, played through the engine as a user would.</summary>
+public static class Scenario
+{
+    /// <summary>The admin registers (auto-approved as a configured admin).</summary>
+    public static async Task RegisterAdminAsync(BotHarness bot)
+    {
+        await bot.Say(BotHarness.AdminId, "/daftar");
+        await bot.Say(BotHarness.AdminId, "Andi Admin");
+        await bot.Say(BotHarness.AdminId, "Petugas Dinas");
+        await bot.Say(BotHarness.AdminId, "Luwu Timur");
+        await bot.Say(BotHarness.AdminId, "Seluruh kabupaten");
+        await bot.Say(BotHarness.AdminId, "simpan");
+    }
+
+    /// <summary>A reporter registers and the admin approves with /setujui.</summary>
+    public static async Task RegisterApprovedAsync(BotHarness bot, string userId, string name, string role = "Tagana",
+        string kabupaten = "Luwu Timur", string kecamatan = "Malili")
+    {
+        await bot.Say(userId, "/daftar");
+        await bot.Say(userId, name);
+        await bot.Say(userId, role);
+        await bot.Say(userId, kabupaten);
+        await bot.Say(userId, kecamatan);
+        await bot.Say(userId, "simpan");
+        await using var db = bot.Db();
+        var id = db.Reporters.Single(r => r.Name == name).Id;
+        await bot.Say(BotHarness.AdminId, $"/setujui {id}");
+    }
+
+    /// <summary>A new flood in Malili with the given counts; returns the last reply.</summary>
+    public static async Task<string> ReportFloodAsync(BotHarness bot, string userId, string desa = "Puncak Indah",
+        int meninggal = 0, int hilang = 0, int luka = 2, int mengungsi = 40, int jiwa = 120, int kk = 30, int tertangani = 100)
+    {
+        await bot.Say(userId, "/bencana");
+        var reply = await bot.Say(userId, "Banjir");
+        if (reply.Contains("Kejadian baru")) { await bot.Say(userId, "Kejadian baru"); await bot.Say(userId, "Banjir"); }
+        await bot.Say(userId, "Malili");
+        await bot.Say(userId, desa);
+        await bot.Say(userId, "hari ini");
+        foreach (var n in new[] { meninggal, hilang, luka, mengungsi, jiwa, kk, tertangani })
+            await bot.Say(userId, n.ToString());
+        return await bot.Say(userId, "simpan");
+    }
+}
