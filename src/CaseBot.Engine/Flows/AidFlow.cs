@@ -20,15 +20,13 @@ public sealed class AidFlow : FlowDefinition
         {
             Key = "event", Label = "Kejadian", Editable = true, ChoicesOnly = true,
             Prompt = _ => "Bantuan ini untuk kejadian yang mana?",
-            Choices = async ctx => (await RecentEventsAsync(ctx))
-                .Select(e => new Choice($"{e.Number} {KindName(ctx, e.KindCode)}, {e.Desa}", e.Id.ToString(CultureInfo.InvariantCulture)))
-                .ToList(),
+            Choices = async ctx => (await RecentEvents.InAreaAsync(ctx)).Select(e => RecentEvents.AsChoice(ctx, e)).ToList(),
             Accept = async (ctx, v) =>
             {
                 if (await ctx.Store.GetEventAsync(int.Parse(v, CultureInfo.InvariantCulture)) is not { } e)
                     return StepResult.Invalid("Kejadian itu tidak ditemukan lagi.");
                 ctx.Set("event", v);
-                ctx.Set("_event_title", $"{e.Number} {KindName(ctx, e.KindCode)}, {e.Desa}");
+                ctx.Set("_event_title", RecentEvents.Title(ctx, e));
                 ctx.Set("_event_desa", e.Desa);
                 ctx.Set("_event_date", e.EventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 return StepResult.Ok;
@@ -66,18 +64,12 @@ public sealed class AidFlow : FlowDefinition
     ];
 
     public override async Task<string?> StartAsync(FlowContext ctx, string? argument) =>
-        (await RecentEventsAsync(ctx)).Count == 0
+        (await RecentEvents.InAreaAsync(ctx)).Count == 0
             ? "Belum ada kejadian bencana terbuka di wilayah Anda. Laporkan kejadiannya dulu dengan /bencana."
             : null;
 
     public override string SummaryTitle(FlowContext ctx) =>
         "Periksa laporan logistik Anda:" + (ctx.Get(PhotoKey) is null ? "" : "\n📷 Foto bukti terlampir.");
-
-    private static Task<IReadOnlyList<DisasterEvent>> RecentEventsAsync(FlowContext ctx) =>
-        ctx.Store.RecentEventsAsync(ctx.Reporter!.Kabupaten, ctx.Reporter.Kecamatan,
-            ctx.Today.AddDays(-ctx.Reference.Options.OpenEventDays), ctx.Reference.Options.RecentEventsOffered);
-
-    private static string KindName(FlowContext ctx, string code) => ctx.Reference.Catalogs.DisasterKind(code)?.Name ?? code;
 
     public override Task<Func<Reply>> SaveAsync(FlowContext ctx)
     {

@@ -6,13 +6,7 @@ namespace CaseBot.Tests.Engine;
 
 public sealed class AidAndFollowUpTests
 {
-    private static async Task<BotHarness> WithReporterAsync()
-    {
-        var bot = await BotHarness.StartAsync();
-        await Scenario.RegisterAdminAsync(bot);
-        await Scenario.RegisterApprovedAsync(bot, "10", "Rahmat Tagana");
-        return bot;
-    }
+    private static Task<BotHarness> WithReporterAsync() => Scenario.StartWithReporterAsync();
 
     [Fact]
     public async Task Aid_needs_an_event_first()

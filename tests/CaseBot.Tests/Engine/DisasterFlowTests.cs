@@ -5,13 +5,7 @@ namespace CaseBot.Tests.Engine;
 
 public sealed class DisasterFlowTests
 {
-    private static async Task<BotHarness> WithReporterAsync()
-    {
-        var bot = await BotHarness.StartAsync();
-        await Scenario.RegisterAdminAsync(bot);
-        await Scenario.RegisterApprovedAsync(bot, "10", "Rahmat Tagana");
-        return bot;
-    }
+    private static Task<BotHarness> WithReporterAsync() => Scenario.StartWithReporterAsync();
 
     [Fact]
     public async Task New_event_is_saved_with_its_counts_and_a_human_number()

@@ -5,13 +5,7 @@ namespace CaseBot.Tests.Engine;
 
 public sealed class PpksFlowTests
 {
-    private static async Task<BotHarness> WithTkskAsync()
-    {
-        var bot = await BotHarness.StartAsync();
-        await Scenario.RegisterAdminAsync(bot);
-        await Scenario.RegisterApprovedAsync(bot, "20", "Nurhayati TKSK", role: "TKSK");
-        return bot;
-    }
+    private static Task<BotHarness> WithTkskAsync() => Scenario.StartWithReporterAsync("20", "Nurhayati TKSK", "TKSK");
 
     private static async Task<string> ReportCaseAsync(BotHarness bot, string user, string name, string nik, string desa = "Baruga")
     {

@@ -3,6 +3,15 @@ namespace CaseBot.Tests.Support;
 /// <summary>Conversations the tests need as a starting point, played through the engine as a user would.</summary>
 public static class Scenario
 {
+    /// <summary>A fresh bot with the admin and one approved reporter (user <paramref name="userId"/>, Malili).</summary>
+    public static async Task<BotHarness> StartWithReporterAsync(string userId = "10", string name = "Rahmat Tagana", string role = "Tagana")
+    {
+        var bot = await BotHarness.StartAsync();
+        await RegisterAdminAsync(bot);
+        await RegisterApprovedAsync(bot, userId, name, role);
+        return bot;
+    }
+
     /// <summary>The admin registers (auto-approved as a configured admin).</summary>
     public static async Task RegisterAdminAsync(BotHarness bot)
     {
