@@ -2,6 +2,7 @@ using CaseBot.Channels.Terminal;
 using CaseBot.Domain.Configuration;
 using CaseBot.Engine;
 using CaseBot.Engine.Conversations;
+using CaseBot.Reporting.Exports;
 using CaseBot.Storage;
 
 namespace CaseBot.Host;
@@ -35,9 +36,14 @@ public static class CaseBotHost
         options.ConfigDirectory = configDir;
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton(new ReferenceData(ConfigFiles.LoadCatalogs(configDir), ConfigFiles.LoadRegions(configDir), options));
+        var catalogs = ConfigFiles.LoadCatalogs(configDir);
+        var regions = ConfigFiles.LoadRegions(configDir);
+        services.AddSingleton(catalogs);
+        services.AddSingleton(regions);
+        services.AddSingleton(new ReferenceData(catalogs, regions, options));
         services.AddCaseStorage(builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
         services.AddConversationEngine();
+        services.AddReportExports();
         AddChannels(builder);
     }
 
