@@ -2,5 +2,14 @@
 # The whole test suite on a fresh machine: installs what the tests need, then runs every test project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
 dotnet restore CaseBot.sln
-dotnet test CaseBot.sln --no-restore -c Release --logger "console;verbosity=normal" "$@"
+status=0
+dotnet test CaseBot.sln --no-restore -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line over all test projects, in the plain form CI reads.
+awk '/^ *Passed: *[0-9]+/ {p += $2} /^ *Failed: *[0-9]+/ {f += $2} /^ *Skipped: *[0-9]+/ {s += $2}
+     END {printf "%d passed, %d failed, %d skipped\n", p, f, s}' "$log"
+exit "$status"
