@@ -2,7 +2,7 @@ using CaseBot.Channels.Terminal;
 using CaseBot.Domain.Configuration;
 using CaseBot.Engine;
 using CaseBot.Engine.Conversations;
-using CaseBot.Reporting.Exports;
+using CaseBot.Reporting;
 using CaseBot.Storage;
 
 namespace CaseBot.Host;
@@ -43,7 +43,7 @@ public static class CaseBotHost
         services.AddSingleton(new ReferenceData(catalogs, regions, options));
         services.AddCaseStorage(builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
         services.AddConversationEngine();
-        services.AddReportExports();
+        services.AddReporting();
         AddChannels(builder);
     }
 
