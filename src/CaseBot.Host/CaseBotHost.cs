@@ -3,6 +3,8 @@ using CaseBot.Domain.Configuration;
 using CaseBot.Engine;
 using CaseBot.Engine.Conversations;
 using CaseBot.Reporting;
+using CaseBot.Reporting.Capaian;
+using CaseBot.Reporting.Commands;
 using CaseBot.Storage;
 
 namespace CaseBot.Host;
@@ -44,6 +46,7 @@ public static class CaseBotHost
         services.AddCaseStorage(builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
         services.AddConversationEngine();
         services.AddReporting();
+        services.AddReportingCommands(ConfigFiles.Load<IndicatorCatalog>(configDir, "indicators.json"));
         AddChannels(builder);
     }
 

@@ -15,7 +15,7 @@ namespace CaseBot.Engine.Conversations;
 /// </summary>
 public sealed class ConversationEngine(
     ICaseStoreFactory stores, ReferenceData reference, IEnumerable<FlowDefinition> flows, IEnumerable<ICommand> commands,
-    TimeProvider clock, ILogger<ConversationEngine> logger)
+    IEnumerable<IFreeTextHandler> freeText, TimeProvider clock, ILogger<ConversationEngine> logger)
 {
     private readonly Dictionary<string, FlowDefinition> _flows = flows.ToDictionary(f => f.Name);
     private readonly Dictionary<string, ICommand> _commands = commands.ToDictionary(c => c.Name);
@@ -118,6 +118,13 @@ public sealed class ConversationEngine(
         {
             if (message.ButtonData is not null)
                 return Say("Tombol itu sudah tidak berlaku. " + HelpText(reporter, message));
+            if (reporter is { CanReport: true } && !string.IsNullOrWhiteSpace(message.Text))
+            {
+                var ctx = new CommandContext(store, reference, message, reporter, now);
+                foreach (var handler in freeText)
+                    if (await handler.TryAnswerAsync(ctx, message.Text) is { } answer)
+                        return new Turn(answer, null, ctx.Notices);
+            }
             return Say(HelpText(reporter, message));
         }
         if (command is "start" or "bantuan" or "help" or "menu")

@@ -13,7 +13,7 @@ public sealed class DailySummaryQuery(IDbContextFactory<CaseBotDbContext> contex
         var region = regions.Find(area) ?? throw new ArgumentException($"Unknown region '{area}'.", nameof(area));
         var kabupaten = region.SelfAndDescendants().Where(r => r.Level == RegionLevel.Kabupaten).Select(r => r.Name).ToList();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(region.EffectiveTimeZone);
-        var (from, to) = (LocalMidnight(day, zone), LocalMidnight(day.AddDays(1), zone));
+        var (from, to) = (LocalDay.Start(day, zone), LocalDay.Start(day.AddDays(1), zone));
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var newDisaster = await db.DisasterReports.CountAsync(r => kabupaten.Contains(r.Event!.Kabupaten) && r.ReportedAt >= from && r.ReportedAt < to, ct);
@@ -34,7 +34,7 @@ public sealed class DailySummaryQuery(IDbContextFactory<CaseBotDbContext> contex
             AidByItem = aid.GroupBy(a => (a.ItemCode, a.Unit))
                 .Select(g => new AidLine(catalogs.AidItem(g.Key.ItemCode)?.Name ?? g.Key.ItemCode, g.Sum(a => a.Quantity), g.Key.Unit, g.Sum(a => a.Recipients)))
                 .OrderByDescending(l => l.Recipients).ToList(),
-            Silent = await SilentAsync(db, region, LocalMidnight(day.AddDays(1 - silentDays), zone), ct),
+            Silent = await SilentAsync(db, region, LocalDay.Start(day.AddDays(1 - silentDays), zone), ct),
         };
     }
 
@@ -55,9 +55,4 @@ public sealed class DailySummaryQuery(IDbContextFactory<CaseBotDbContext> contex
             .Where(s => s.LastReport is null || s.LastReport < since).ToList();
     }
 
-    private static DateTimeOffset LocalMidnight(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
 }

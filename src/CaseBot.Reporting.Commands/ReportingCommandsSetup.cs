@@ -1,0 +1,24 @@
+using CaseBot.Domain.Configuration;
+using CaseBot.Engine.Commands;
+using CaseBot.Reporting.Capaian;
+using CaseBot.Reporting.Questions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseBot.Reporting.Commands;
+
+public static class ReportingCommandsSetup
+{
+    /// <summary>The officers' chat commands (/capaian, /rekap) and free-text capaian questions.</summary>
+    public static IServiceCollection AddReportingCommands(this IServiceCollection services, IndicatorCatalog indicators)
+    {
+        services.AddSingleton(indicators);
+        services.AddSingleton<CapaianService>();
+        services.AddSingleton<DailyRekap>();
+        services.AddSingleton(sp => new CapaianQuestionParser(sp.GetRequiredService<RegionCatalog>(), indicators));
+        services.AddSingleton<CapaianAnswers>();
+        services.AddSingleton<ICommand, CapaianCommand>();
+        services.AddSingleton<ICommand, RekapCommand>();
+        services.AddSingleton<IFreeTextHandler, CapaianQuestionHandler>();
+        return services;
+    }
+}

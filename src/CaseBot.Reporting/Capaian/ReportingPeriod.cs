@@ -1,0 +1,31 @@
+using CaseBot.Domain.Text;
+
+namespace CaseBot.Reporting.Capaian;
+
+/// <summary>An inclusive range of local dates with the words officers use for it ("triwulan II 2024").</summary>
+public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Label)
+{
+    /// <summary>Targets are yearly: a period is measured against the target of the year it ends in.</summary>
+    public int TargetYear => To.Year;
+
+    public static ReportingPeriod Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), $"tahun {year}");
+
+    public static ReportingPeriod Quarter(int year, int quarter)
+    {
+        var from = new DateOnly(year, 3 * quarter - 2, 1);
+        return new(from, from.AddMonths(3).AddDays(-1), $"triwulan {Roman(quarter)} {year}");
+    }
+
+    public static ReportingPeriod Month(int year, int month)
+    {
+        var from = new DateOnly(year, month, 1);
+        return new(from, from.AddMonths(1).AddDays(-1), $"{IndonesianFormat.MonthName(month)} {year}");
+    }
+
+    public static ReportingPeriod Day(DateOnly day) => new(day, day, IndonesianFormat.Date(day));
+
+    public static ReportingPeriod Range(DateOnly from, DateOnly to) =>
+        new(from, to, $"{IndonesianFormat.Date(from)} s.d. {IndonesianFormat.Date(to)}");
+
+    private static string Roman(int n) => n switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" };
+}
