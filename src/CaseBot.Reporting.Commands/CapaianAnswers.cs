@@ -30,7 +30,10 @@ public sealed class CapaianAnswers(CapaianService capaian, DailyRekap rekap, Cap
             return guess + await rekap.FormatAsync(scope, question.Period ?? ReportingPeriod.Day(today), zone);
         }
         var period = question.Period ?? ReportingPeriod.Year(today.Year);
-        var results = await capaian.MeasureAsync(scope, period, question.Which);
+        var which = question.Which ?? (question.Topic is { } topic
+            ? i => i.Topic == topic && CapaianService.Concerns(i, scope)
+            : null);
+        var results = await capaian.MeasureAsync(scope, period, which);
         return guess + CapaianText.Format(scope, period, results);
     }
 }

@@ -22,6 +22,7 @@ public static class StorageSetup
             throw new NotSupportedException($"Storage provider '{options.Provider}' is not supported.");
         builder.UseSqlite(SqliteConnectionString(options.ConnectionString),
             sqlite => sqlite.MigrationsAssembly(typeof(CaseBotDbContext).Assembly.GetName().Name));
+        builder.AddInterceptors(SqliteTuning.Instance);
     }
 
     /// <summary>Accepts a bare file path; makes sure the folder exists and waits on locks instead of failing.</summary>

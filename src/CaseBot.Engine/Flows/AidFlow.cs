@@ -71,11 +71,13 @@ public sealed class AidFlow : FlowDefinition
     public override string SummaryTitle(FlowContext ctx) =>
         "Periksa laporan logistik Anda:" + (ctx.Get(PhotoKey) is null ? "" : "\n📷 Foto bukti terlampir.");
 
-    public override Task<Func<Reply>> SaveAsync(FlowContext ctx)
+    public override async Task<Func<Reply>> SaveAsync(FlowContext ctx)
     {
+        var disasterEvent = await ctx.Store.GetEventAsync(int.Parse(ctx.Require("event"), CultureInfo.InvariantCulture))
+                            ?? throw new InvalidOperationException("The event of this aid no longer exists.");
         var aid = new AidDistribution
         {
-            EventId = int.Parse(ctx.Require("event"), CultureInfo.InvariantCulture),
+            EventId = disasterEvent.Id, Kabupaten = disasterEvent.Kabupaten, Kecamatan = disasterEvent.Kecamatan,
             ItemCode = ctx.Require("item"),
             Quantity = decimal.Parse(ctx.Require("qty"), CultureInfo.InvariantCulture),
             Unit = ctx.Require("unit"),
@@ -88,8 +90,8 @@ public sealed class AidFlow : FlowDefinition
             CreatedAt = ctx.Now,
         };
         ctx.Store.AddAid(aid);
-        return Task.FromResult<Func<Reply>>(() =>
+        return () =>
             $"✅ Laporan logistik tersimpan dengan nomor {aid.Number}.\n" +
-            $"{IndonesianFormat.Number(aid.Quantity)} {aid.Unit} untuk {IndonesianFormat.Number(aid.Recipients)} {Labels.Recipients(aid.RecipientUnit)}.");
+            $"{IndonesianFormat.Number(aid.Quantity)} {aid.Unit} untuk {IndonesianFormat.Number(aid.Recipients)} {Labels.Recipients(aid.RecipientUnit)}.";
     }
 }

@@ -1,4 +1,3 @@
-using CaseBot.Domain.Entities;
 using CaseBot.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,18 +11,27 @@ public sealed class CapaianService(IDbContextFactory<CaseBotDbContext> contexts,
 {
     public IndicatorCatalog Catalog => catalog;
 
+    /// <param name="which">A filter (topic or one indicator); without one, the indicators whose targets concern the region.</param>
     public async Task<IReadOnlyList<IndicatorResult>> MeasureAsync(RegionScope scope, ReportingPeriod period,
         Func<IndicatorDefinition, bool>? which = null, CancellationToken ct = default)
     {
+        var indicators = catalog.Indicators.Where(which ?? (i => Concerns(i, scope))).ToList();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var results = new List<IndicatorResult>();
-        foreach (var indicator in catalog.Indicators.Where(which ?? (_ => true)))
+        // Three grouped aggregates serve every indicator, however many are configured.
+        var totals = await Totals.ReadAsync(db, scope, period, indicators.Select(i => i.Measure).ToHashSet(), ct);
+        return indicators.Select(indicator =>
         {
-            var (numerator, denominator) = await MeasureAsync(db, indicator, scope, period, ct);
+            var (numerator, denominator) = totals.For(indicator);
             if (Lookup(indicator.Denominators, [scope.Region], period.TargetYear) is { } population) denominator = population;
-            results.Add(new IndicatorResult(indicator, numerator, denominator, TargetFor(indicator, scope, period.TargetYear)));
-        }
-        return results;
+            return new IndicatorResult(indicator, numerator, denominator, TargetFor(indicator, scope, period.TargetYear));
+        }).ToList();
+    }
+
+    /// <summary>Whether the plans set this indicator for the region, a region it lies in, or one inside it.</summary>
+    public static bool Concerns(IndicatorDefinition indicator, RegionScope scope)
+    {
+        var related = scope.SelfAndAncestors().Concat(scope.Region.SelfAndDescendants()).Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return indicator.Targets.Any(t => related.Contains(t.Region));
     }
 
     /// <summary>
@@ -42,49 +50,5 @@ public sealed class CapaianService(IDbContextFactory<CaseBotDbContext> contexts,
             if (values.FirstOrDefault(t => t.Year == year && string.Equals(t.Region, region.Name, StringComparison.OrdinalIgnoreCase)) is { } value)
                 return value.Value;
         return null;
-    }
-
-    private static async Task<(decimal Numerator, decimal? Denominator)> MeasureAsync(CaseBotDbContext db, IndicatorDefinition indicator,
-        RegionScope scope, ReportingPeriod period, CancellationToken ct)
-    {
-        var (kabupaten, kecamatan, from, to) = (scope.Kabupaten, scope.Kecamatan, period.From, period.To);
-        switch (indicator.Measure)
-        {
-            case Measure.VictimsHandled or Measure.VictimsHandledCount:
-                var events = db.Events.Where(e => kabupaten.Contains(e.Kabupaten) && (kecamatan == null || e.Kecamatan == kecamatan)
-                                                  && e.EventDate >= from && e.EventDate <= to);
-                var totals = await events.GroupBy(_ => 1).Select(g => new
-                {
-                    Handled = g.Sum(e => e.Counts.Tertangani),
-                    Victims = g.Sum(e => e.Counts.TerdampakJiwa + e.Counts.Meninggal + e.Counts.Hilang),
-                }).FirstOrDefaultAsync(ct);
-                return indicator.Measure == Measure.VictimsHandled
-                    ? (totals?.Handled ?? 0, totals?.Victims ?? 0)
-                    : (totals?.Handled ?? 0, null);
-
-            case Measure.AidRecipients:
-                var items = indicator.AidItems;
-                RecipientUnit? unit = Enum.TryParse<RecipientUnit>(indicator.RecipientUnit, true, out var u) ? u : null;
-                var recipients = await db.Aid.Where(a => kabupaten.Contains(a.Event!.Kabupaten) && (kecamatan == null || a.Event.Kecamatan == kecamatan)
-                                                         && a.Date >= from && a.Date <= to
-                                                         && (items.Count == 0 || items.Contains(a.ItemCode))
-                                                         && (unit == null || a.RecipientUnit == unit))
-                    .SumAsync(a => (long?)a.Recipients, ct);
-                return (recipients ?? 0, null);
-
-            default:
-                var types = indicator.PpksTypes;
-                var cases = db.Cases.Where(c => kabupaten.Contains(c.Kabupaten) && (kecamatan == null || c.Kecamatan == kecamatan)
-                                                && c.ReportedOn >= from && c.ReportedOn <= to
-                                                && (types.Count == 0 || types.Contains(c.TypeCode)));
-                var counts = await cases.GroupBy(_ => 1).Select(g => new
-                {
-                    All = g.Count(),
-                    Handled = g.Count(c => c.Status == CaseStatus.Ditangani || c.Status == CaseStatus.Selesai),
-                }).FirstOrDefaultAsync(ct);
-                return indicator.Measure == Measure.PpksHandled
-                    ? (counts?.Handled ?? 0, counts?.All ?? 0)
-                    : (counts?.Handled ?? 0, null);
-        }
     }
 }

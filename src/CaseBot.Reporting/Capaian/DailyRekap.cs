@@ -16,9 +16,9 @@ public sealed class DailyRekap(IDbContextFactory<CaseBotDbContext> contexts)
         var disaster = await db.DisasterReports.Where(r => kabupaten.Contains(r.Event!.Kabupaten) && (kecamatan == null || r.Event.Kecamatan == kecamatan)
                                                           && r.ReportedAt >= from && r.ReportedAt < to)
             .GroupBy(r => r.Event!.Kecamatan).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var aid = await db.Aid.Where(a => kabupaten.Contains(a.Event!.Kabupaten) && (kecamatan == null || a.Event.Kecamatan == kecamatan)
+        var aid = await db.Aid.Where(a => kabupaten.Contains(a.Kabupaten) && (kecamatan == null || a.Kecamatan == kecamatan)
                                           && a.CreatedAt >= from && a.CreatedAt < to)
-            .GroupBy(a => a.Event!.Kecamatan).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            .GroupBy(a => a.Kecamatan).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var cases = await db.Cases.Where(c => kabupaten.Contains(c.Kabupaten) && (kecamatan == null || c.Kecamatan == kecamatan)
                                               && c.CreatedAt >= from && c.CreatedAt < to)
             .GroupBy(c => c.Kecamatan).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);

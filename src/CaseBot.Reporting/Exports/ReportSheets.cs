@@ -49,8 +49,8 @@ public sealed class ReportSheets(IDbContextFactory<CaseBotDbContext> contexts, C
     {
         var aid = await db.Aid.AsNoTracking().Include(a => a.Event)
             .Where(a => a.Date >= r.From && a.Date <= r.To)
-            .Where(a => r.Kabupaten == null || a.Event!.Kabupaten == r.Kabupaten)
-            .Where(a => r.Kecamatan == null || a.Event!.Kecamatan == r.Kecamatan)
+            .Where(a => r.Kabupaten == null || a.Kabupaten == r.Kabupaten)
+            .Where(a => r.Kecamatan == null || a.Kecamatan == r.Kecamatan)
             .Where(a => r.OnlyReporterId == null || a.ReporterId == r.OnlyReporterId)
             .OrderBy(a => a.Date).ThenBy(a => a.Id).ToListAsync(ct);
         return new Sheet(AidSheet,
@@ -59,7 +59,7 @@ public sealed class ReportSheets(IDbContextFactory<CaseBotDbContext> contexts, C
             aid.Select(a => new object?[]
             {
                 a.Number, a.Event!.Number, catalogs.AidItem(a.ItemCode)?.Name ?? a.ItemCode, catalogs.AidItem(a.ItemCode)?.SubActivity,
-                a.Quantity, a.Unit, a.Recipients, a.RecipientUnit == RecipientUnit.Kk ? "KK" : "Orang", a.Place, a.Event.Kecamatan,
+                a.Quantity, a.Unit, a.Recipients, a.RecipientUnit == RecipientUnit.Kk ? "KK" : "Orang", a.Place, a.Kecamatan,
                 a.Date.ToDateTime(TimeOnly.MinValue),
             }).ToList());
     }

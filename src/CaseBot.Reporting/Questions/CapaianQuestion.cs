@@ -38,8 +38,8 @@ public sealed class CapaianQuestionParser(RegionCatalog regions, IndicatorCatalo
         var asksCapaian = t.Contains("capaian") || t.Contains("persen") || t.Contains("target") || t.Contains("realisasi")
                           || t.Contains("berapa") || t.Contains("tertangani") || t.Contains("ditangani");
         if (!isRekap && !asksCapaian && topic is null) return null;
-        Func<IndicatorDefinition, bool>? which = indicator is not null ? i => i.Id == indicator.Id
-            : topic is not null ? i => i.Topic == topic : null;
+        // A topic lists the topic's indicators that concern the region; a named indicator is shown wherever asked.
+        Func<IndicatorDefinition, bool>? which = indicator is not null ? i => i.Id == indicator.Id : null;
         return new CapaianQuestion(which, topic, region, guess, unknown, period, isRekap);
     }
 

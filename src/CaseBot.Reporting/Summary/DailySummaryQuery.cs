@@ -17,7 +17,7 @@ public sealed class DailySummaryQuery(IDbContextFactory<CaseBotDbContext> contex
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var newDisaster = await db.DisasterReports.CountAsync(r => kabupaten.Contains(r.Event!.Kabupaten) && r.ReportedAt >= from && r.ReportedAt < to, ct);
-        var aid = await db.Aid.AsNoTracking().Where(a => kabupaten.Contains(a.Event!.Kabupaten) && a.CreatedAt >= from && a.CreatedAt < to)
+        var aid = await db.Aid.AsNoTracking().Where(a => kabupaten.Contains(a.Kabupaten) && a.CreatedAt >= from && a.CreatedAt < to)
             .Select(a => new { a.ItemCode, a.Quantity, a.Unit, a.Recipients }).ToListAsync(ct);
         var newCases = await db.Cases.CountAsync(c => kabupaten.Contains(c.Kabupaten) && c.CreatedAt >= from && c.CreatedAt < to, ct);
         var handled = await db.Cases.CountAsync(c => kabupaten.Contains(c.Kabupaten) && c.HandledAt >= from && c.HandledAt < to, ct);
@@ -44,7 +44,7 @@ public sealed class DailySummaryQuery(IDbContextFactory<CaseBotDbContext> contex
         // Keyed by kabupaten too: kecamatan names repeat across kabupaten (Mamuju, Malili...).
         var lastEvent = await db.DisasterReports.GroupBy(r => new { r.Event!.Kabupaten, r.Event.Kecamatan })
             .Select(g => new { g.Key.Kabupaten, g.Key.Kecamatan, Last = g.Max(r => r.ReportedAt) }).ToListAsync(ct);
-        var lastAid = await db.Aid.GroupBy(a => new { a.Event!.Kabupaten, a.Event.Kecamatan })
+        var lastAid = await db.Aid.GroupBy(a => new { a.Kabupaten, a.Kecamatan })
             .Select(g => new { g.Key.Kabupaten, g.Key.Kecamatan, Last = g.Max(a => a.CreatedAt) }).ToListAsync(ct);
         var lastCase = await db.Cases.GroupBy(c => new { c.Kabupaten, c.Kecamatan })
             .Select(g => new { g.Key.Kabupaten, g.Key.Kecamatan, Last = g.Max(c => c.UpdatedAt) }).ToListAsync(ct);

@@ -37,6 +37,16 @@ namespace CaseBot.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kabupaten")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kecamatan")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhotoFileId")
                         .HasColumnType("TEXT");
 
@@ -64,11 +74,11 @@ namespace CaseBot.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date");
-
                     b.HasIndex("EventId");
 
                     b.HasIndex("ReporterId");
+
+                    b.HasIndex("Kabupaten", "Date", "Kecamatan", "ItemCode", "RecipientUnit", "Recipients");
 
                     b.ToTable("Aid");
                 });
@@ -365,6 +375,8 @@ namespace CaseBot.Storage.Migrations
                     b.HasIndex("ReporterId");
 
                     b.HasIndex("Kecamatan", "Desa");
+
+                    b.HasIndex("Kabupaten", "ReportedOn", "Kecamatan", "TypeCode", "Status");
 
                     b.ToTable("Cases");
                 });

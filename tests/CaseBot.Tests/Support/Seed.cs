@@ -33,7 +33,7 @@ public static class Seed
     public static void Aid(CaseBotDbContext db, DisasterEvent e, string item, int recipients, RecipientUnit unit, DateOnly date) =>
         db.Aid.Add(new AidDistribution
         {
-            Event = e, ItemCode = item, Quantity = recipients, Unit = "paket", Recipients = recipients, RecipientUnit = unit,
+            Event = e, Kabupaten = e.Kabupaten, Kecamatan = e.Kecamatan, ItemCode = item, Quantity = recipients, Unit = "paket", Recipients = recipients, RecipientUnit = unit,
             Place = "Posko", Date = date, CreatedAt = Instant(date),
         });
 
