@@ -45,8 +45,8 @@ public static class CaseBotHost
         services.AddSingleton(new ReferenceData(catalogs, regions, options));
         services.AddCaseStorage(builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
         services.AddConversationEngine();
-        services.AddReporting();
-        services.AddReportingCommands(ConfigFiles.Load<IndicatorCatalog>(configDir, "indicators.json"));
+        services.AddReporting(ConfigFiles.Load<IndicatorCatalog>(configDir, "indicators.json"));
+        services.AddReportingCommands();
         AddChannels(builder);
     }
 

@@ -1,9 +1,14 @@
 using CaseBot.Host;
 using CaseBot.Host.Cli;
 
-// `casebot` runs the bot; `casebot export ...` writes a spreadsheet and exits.
-if (args.Length > 0 && args[0] == "export")
-    return await ExportCli.RunAsync(args[1..], Console.Out, Console.Error);
+// `casebot` runs the bot; the verbs below do one job and exit.
+switch (args.FirstOrDefault())
+{
+    case "export":
+        return await ExportCli.RunAsync(args[1..], Console.Out, Console.Error);
+    case "export-targets" or "import-targets":
+        return await TargetsCli.RunAsync(args[0], args[1..], Console.Out, Console.Error);
+}
 
 var host = CaseBotHost.Build(args);
 await host.Services.GetRequiredService<CaseBot.Storage.DatabaseMigrator>().MigrateAsync();

@@ -9,15 +9,13 @@ namespace CaseBot.Reporting.Commands;
 public static class ReportingCommandsSetup
 {
     /// <summary>The officers' chat commands (/capaian, /rekap) and free-text capaian questions.</summary>
-    public static IServiceCollection AddReportingCommands(this IServiceCollection services, IndicatorCatalog indicators)
+    public static IServiceCollection AddReportingCommands(this IServiceCollection services)
     {
-        services.AddSingleton(indicators);
-        services.AddSingleton<CapaianService>();
-        services.AddSingleton<DailyRekap>();
-        services.AddSingleton(sp => new CapaianQuestionParser(sp.GetRequiredService<RegionCatalog>(), indicators));
+        services.AddSingleton(sp => new CapaianQuestionParser(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<IndicatorCatalog>()));
         services.AddSingleton<CapaianAnswers>();
         services.AddSingleton<ICommand, CapaianCommand>();
         services.AddSingleton<ICommand, RekapCommand>();
+        services.AddSingleton<ICommand, ExportCommand>();
         services.AddSingleton<IFreeTextHandler, CapaianQuestionHandler>();
         return services;
     }

@@ -1,3 +1,4 @@
+using CaseBot.Reporting.Capaian;
 using CaseBot.Reporting.Exports;
 using CaseBot.Reporting.Summary;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,11 @@ namespace CaseBot.Reporting;
 
 public static class ReportingSetup
 {
-    /// <summary>The read side: export sheets and daily-summary figures.</summary>
-    public static IServiceCollection AddReporting(this IServiceCollection services) =>
-        services.AddSingleton<ReportSheets>().AddSingleton<DailySummaryQuery>();
+    /// <summary>The read side: capaian, export sheets and daily-summary figures.</summary>
+    public static IServiceCollection AddReporting(this IServiceCollection services, IndicatorCatalog indicators) =>
+        services.AddSingleton(indicators)
+            .AddSingleton<CapaianService>()
+            .AddSingleton<DailyRekap>()
+            .AddSingleton<ReportSheets>()
+            .AddSingleton<DailySummaryQuery>();
 }

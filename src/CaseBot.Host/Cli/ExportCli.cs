@@ -25,7 +25,7 @@ public static class ExportCli
         using var host = CaseBotHost.Build(["--CaseBot:Terminal:Enabled=false"]);
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         var sheets = await host.Services.GetRequiredService<ReportSheets>().BuildAsync(request);
-        if (format == ExportFormat.Csv && sheets.Count != 1)
+        if (format == ExportFormat.Csv && request.Kind == ExportKind.Semua)
         {
             await error.WriteLineAsync("CSV holds one kind only: choose --kind bencana, logistik or ppks.");
             return 2;

@@ -62,5 +62,9 @@ public sealed class TargetValue
 
 public sealed class IndicatorCatalog
 {
+    /// <summary>Where the figures come from (kept when targets are imported).</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("_source")]
+    public string? Source { get; init; }
+
     public List<IndicatorDefinition> Indicators { get; init; } = [];
 }

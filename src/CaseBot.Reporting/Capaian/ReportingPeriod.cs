@@ -27,5 +27,14 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Label)
     public static ReportingPeriod Range(DateOnly from, DateOnly to) =>
         new(from, to, $"{IndonesianFormat.Date(from)} s.d. {IndonesianFormat.Date(to)}");
 
+    /// <summary>A range named the way the reports name it when it is a whole year, quarter or month.</summary>
+    public static ReportingPeriod FromRange(DateOnly from, DateOnly to)
+    {
+        if (from.Day == 1 && to == from.AddMonths(12).AddDays(-1) && from.Month == 1) return Year(from.Year);
+        if (from.Day == 1 && to == from.AddMonths(3).AddDays(-1) && from.Month % 3 == 1) return Quarter(from.Year, (from.Month + 2) / 3);
+        if (from.Day == 1 && to == from.AddMonths(1).AddDays(-1)) return Month(from.Year, from.Month);
+        return from == to ? Day(from) : Range(from, to);
+    }
+
     private static string Roman(int n) => n switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" };
 }

@@ -1,6 +1,7 @@
 using CaseBot.Domain.Configuration;
 using CaseBot.Domain.Entities;
 using CaseBot.Domain.Text;
+using CaseBot.Reporting.Capaian;
 using CaseBot.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace CaseBot.Reporting.Exports;
 public sealed record Sheet(string Name, IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows);
 
 /// <summary>The report tables officers paste into the LKj/Renja/Renstra: one sheet per kind of report.</summary>
-public sealed class ReportSheets(IDbContextFactory<CaseBotDbContext> contexts, Catalogs catalogs)
+public sealed class ReportSheets(IDbContextFactory<CaseBotDbContext> contexts, Catalogs catalogs, RegionCatalog regions, CapaianService capaian)
 {
     public const string DisasterSheet = "Korban Bencana";
     public const string AidSheet = "Logistik";
@@ -23,7 +24,23 @@ public sealed class ReportSheets(IDbContextFactory<CaseBotDbContext> contexts, C
         if (request.Kind is ExportKind.Semua or ExportKind.Bencana) sheets.Add(await DisasterAsync(db, request, ct));
         if (request.Kind is ExportKind.Semua or ExportKind.Logistik) sheets.Add(await AidAsync(db, request, ct));
         if (request.Kind is ExportKind.Semua or ExportKind.Ppks) sheets.Add(await PpksAsync(db, request, ct));
+        sheets.Add(await CapaianAsync(request, ct));
         return sheets;
+    }
+
+    /// <summary>Capaian of the requested area, or of each top-level region when none is named.</summary>
+    private async Task<Sheet> CapaianAsync(ExportRequest r, CancellationToken ct)
+    {
+        var area = r.Kecamatan is not null && r.Kabupaten is not null ? regions.FindKecamatan(r.Kabupaten, r.Kecamatan)
+            : r.Kabupaten is not null ? regions.FindKabupaten(r.Kabupaten) : null;
+        var period = ReportingPeriod.FromRange(r.From, r.To);
+        var areas = new List<(RegionScope, IReadOnlyList<IndicatorResult>)>();
+        foreach (var region in area is null ? regions.Regions : [area])
+        {
+            var scope = RegionScope.Of(region);
+            areas.Add((scope, await capaian.MeasureAsync(scope, period, ct: ct)));
+        }
+        return CapaianSheet.Build(period, areas);
     }
 
     private async Task<Sheet> DisasterAsync(CaseBotDbContext db, ExportRequest r, CancellationToken ct)

@@ -60,7 +60,7 @@ public sealed class CapaianQuestionParser(RegionCatalog regions, IndicatorCatalo
     /// A region named after "di", "kab", "kec", or anywhere as a known name; a slip is forgiven ("Malli").
     /// Returns the region, the guess made (to say "maksud Anda ...?"), or the word that matched nothing after "di".
     /// </summary>
-    private (Region? Region, string? Guess, string? Unknown) FindRegion(string t)
+    public (Region? Region, string? Guess, string? Unknown) FindRegion(string t)
     {
         var names = regions.All.Where(r => r.Level != RegionLevel.Desa).Select(r => r.Name).Distinct().ToList();
         var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', '?')).ToArray();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CaseBot.Reporting.Exports;
 using CaseBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +31,7 @@ public sealed class ExportTests
         var sheets = await bot.Services.GetRequiredService<ReportSheets>().BuildAsync(new ExportRequest(ExportKind.Semua, Jan1, Dec31));
         using var xlsx = new MemoryStream(WorkbookWriter.Xlsx(sheets));
 
-        Assert.Equal([ReportSheets.DisasterSheet, ReportSheets.AidSheet, ReportSheets.PpksSheet], xlsx.GetSheetNames());
+        Assert.Equal([ReportSheets.DisasterSheet, ReportSheets.AidSheet, ReportSheets.PpksSheet, CapaianSheet.Name], xlsx.GetSheetNames());
         var events = xlsx.Query(useHeaderRow: true, sheetName: ReportSheets.DisasterSheet).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(2, events.Count);
         Assert.Equal(180d, events.Sum(e => Convert.ToDouble(e["Jumlah Korban"])));
@@ -54,11 +53,11 @@ public sealed class ExportTests
         await using var bot = await SeededAsync();
         var sheets = bot.Services.GetRequiredService<ReportSheets>();
         var full = await sheets.BuildAsync(new ExportRequest(ExportKind.Ppks, Jan1, Dec31) { ShowFullNik = true });
-        Assert.Contains(full.Single().Rows, r => (string?)r[4] == "7324010101500001");
+        Assert.Contains(full.First().Rows, r => (string?)r[4] == "7324010101500001");
 
-        Assert.Empty((await sheets.BuildAsync(new ExportRequest(ExportKind.Bencana, Jan1, Dec31) { Kecamatan = "Wotu" })).Single().Rows);
-        Assert.Empty((await sheets.BuildAsync(new ExportRequest(ExportKind.Bencana, Jan1, new DateOnly(2024, 3, 14)))).Single().Rows);
-        Assert.Equal(2, (await sheets.BuildAsync(new ExportRequest(ExportKind.Bencana, Jan1, Dec31) { Kabupaten = "Luwu Timur" })).Single().Rows.Count);
+        Assert.Empty((await sheets.BuildAsync(new ExportRequest(ExportKind.Bencana, Jan1, Dec31) { Kecamatan = "Wotu" })).First().Rows);
+        Assert.Empty((await sheets.BuildAsync(new ExportRequest(ExportKind.Bencana, Jan1, new DateOnly(2024, 3, 14)))).First().Rows);
+        Assert.Equal(2, (await sheets.BuildAsync(new ExportRequest(ExportKind.Bencana, Jan1, Dec31) { Kabupaten = "Luwu Timur" })).First().Rows.Count);
     }
 
     [Fact]
@@ -84,17 +83,14 @@ public sealed class ExportTests
     {
         await using var bot = await SeededAsync();
         var output = Path.Combine(bot.Folder, "ppks.xlsx");
-        var start = new ProcessStartInfo("dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "casebot.dll"), "export", "--kind", "ppks", "--from", "2024-01-01", "--to", "2024-12-31",
-             "--format", "xlsx", "--out", output])
-        { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["CaseBot__Storage__ConnectionString"] = $"Data Source={Path.Combine(bot.Folder, "casebot.db")}";
-        start.Environment["CaseBot__ConfigDirectory"] = Path.Combine(AppContext.BaseDirectory, "config");
-        using var process = Process.Start(start)!;
-        var stdout = await process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, stderr);
+        var (exitCode, stdout, stderr) = await CasebotProcess.RunAsync(
+            ["export", "--kind", "ppks", "--from", "2024-01-01", "--to", "2024-12-31", "--format", "xlsx", "--out", output],
+            new Dictionary<string, string>
+            {
+                ["CaseBot__Storage__ConnectionString"] = $"Data Source={Path.Combine(bot.Folder, "casebot.db")}",
+                ["CaseBot__ConfigDirectory"] = Path.Combine(AppContext.BaseDirectory, "config"),
+            });
+        Assert.True(exitCode == 0, stderr);
         Assert.Contains("PPKS 2 baris", stdout);
         using var xlsx = File.OpenRead(output);
         Assert.Equal(2, xlsx.Query(useHeaderRow: true, sheetName: ReportSheets.PpksSheet).Count());
