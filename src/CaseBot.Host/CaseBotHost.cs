@@ -5,6 +5,7 @@ using CaseBot.Engine.Conversations;
 using CaseBot.Reporting;
 using CaseBot.Reporting.Capaian;
 using CaseBot.Reporting.Commands;
+using CaseBot.Reporting.Summary;
 using CaseBot.Storage;
 
 namespace CaseBot.Host;
@@ -46,6 +47,7 @@ public static class CaseBotHost
         services.AddCaseStorage(builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
         services.AddConversationEngine();
         services.AddReporting(ConfigFiles.Load<IndicatorCatalog>(configDir, "indicators.json"));
+        services.AddSingleton(builder.Configuration.GetSection(SummaryOptions.Section).Get<SummaryOptions>() ?? new SummaryOptions());
         services.AddReportingCommands();
         AddChannels(builder);
     }

@@ -16,6 +16,7 @@ public static class ReportingCommandsSetup
         services.AddSingleton<ICommand, CapaianCommand>();
         services.AddSingleton<ICommand, RekapCommand>();
         services.AddSingleton<ICommand, ExportCommand>();
+        services.AddSingleton<ICommand, SummaryCommand>();
         services.AddSingleton<IFreeTextHandler, CapaianQuestionHandler>();
         return services;
     }

@@ -13,5 +13,6 @@ public static class ReportingSetup
             .AddSingleton<CapaianService>()
             .AddSingleton<DailyRekap>()
             .AddSingleton<ReportSheets>()
-            .AddSingleton<DailySummaryQuery>();
+            .AddSingleton<DailySummaryQuery>()
+            .AddSingleton<DailySummaryComposer>();
 }

@@ -1,29 +1,28 @@
 using CaseBot.Domain.Configuration;
-using CaseBot.Domain.Entities;
+using CaseBot.Reporting.Capaian;
 using CaseBot.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseBot.Reporting.Summary;
 
-/// <summary>Counts for a daily summary of one kabupaten (or a province: all its kabupaten) and one local day.</summary>
-public sealed class DailySummaryQuery(IDbContextFactory<CaseBotDbContext> contexts, Catalogs catalogs, RegionCatalog regions)
+/// <summary>Counts for a daily summary of one area (province, kabupaten or kecamatan) and one local day.</summary>
+public sealed class DailySummaryQuery(IDbContextFactory<CaseBotDbContext> contexts, Catalogs catalogs)
 {
-    public async Task<DailySummaryData> ComputeAsync(string area, DateOnly day, int silentDays, CancellationToken ct = default)
+    public async Task<DailySummaryData> ComputeAsync(Region region, DateOnly day, int silentDays, CancellationToken ct = default)
     {
-        var region = regions.Find(area) ?? throw new ArgumentException($"Unknown region '{area}'.", nameof(area));
-        var kabupaten = region.SelfAndDescendants().Where(r => r.Level == RegionLevel.Kabupaten).Select(r => r.Name).ToList();
+        var (_, kabupaten, kecamatan) = RegionScope.Of(region);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(region.EffectiveTimeZone);
         var (from, to) = (LocalDay.Start(day, zone), LocalDay.Start(day.AddDays(1), zone));
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var newDisaster = await db.DisasterReports.CountAsync(r => kabupaten.Contains(r.Event!.Kabupaten) && r.ReportedAt >= from && r.ReportedAt < to, ct);
-        var aid = await db.Aid.AsNoTracking().Where(a => kabupaten.Contains(a.Kabupaten) && a.CreatedAt >= from && a.CreatedAt < to)
+        var newDisaster = await db.DisasterReports.CountAsync(r => kabupaten.Contains(r.Event!.Kabupaten) && (kecamatan == null || r.Event.Kecamatan == kecamatan) && r.ReportedAt >= from && r.ReportedAt < to, ct);
+        var aid = await db.Aid.AsNoTracking().Where(a => kabupaten.Contains(a.Kabupaten) && (kecamatan == null || a.Kecamatan == kecamatan) && a.CreatedAt >= from && a.CreatedAt < to)
             .Select(a => new { a.ItemCode, a.Quantity, a.Unit, a.Recipients }).ToListAsync(ct);
-        var newCases = await db.Cases.CountAsync(c => kabupaten.Contains(c.Kabupaten) && c.CreatedAt >= from && c.CreatedAt < to, ct);
-        var handled = await db.Cases.CountAsync(c => kabupaten.Contains(c.Kabupaten) && c.HandledAt >= from && c.HandledAt < to, ct);
+        var newCases = await db.Cases.CountAsync(c => kabupaten.Contains(c.Kabupaten) && (kecamatan == null || c.Kecamatan == kecamatan) && c.CreatedAt >= from && c.CreatedAt < to, ct);
+        var handled = await db.Cases.CountAsync(c => kabupaten.Contains(c.Kabupaten) && (kecamatan == null || c.Kecamatan == kecamatan) && c.HandledAt >= from && c.HandledAt < to, ct);
         var openSince = day.AddDays(-30);
         var open = await db.Events.AsNoTracking()
-            .Where(e => kabupaten.Contains(e.Kabupaten) && !e.Closed && e.EventDate >= openSince && e.CreatedAt < to)
+            .Where(e => kabupaten.Contains(e.Kabupaten) && (kecamatan == null || e.Kecamatan == kecamatan) && !e.Closed && e.EventDate >= openSince && e.CreatedAt < to)
             .OrderByDescending(e => e.UpdatedAt).Take(5).ToListAsync(ct);
 
         return new DailySummaryData

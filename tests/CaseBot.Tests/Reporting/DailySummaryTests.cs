@@ -1,3 +1,4 @@
+using CaseBot.Domain.Configuration;
 using CaseBot.Reporting.Summary;
 using CaseBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,8 @@ namespace CaseBot.Tests.Reporting;
 public sealed class DailySummaryTests
 {
     private static readonly DateOnly ReportDay = new(2024, 3, 15);
+
+    private static Region Region(BotHarness bot, string name) => bot.Services.GetRequiredService<RegionCatalog>().Find(name)!;
 
     [Fact]
     public async Task The_summary_counts_the_days_reports_and_names_the_silent_kecamatan()
@@ -19,7 +22,7 @@ public sealed class DailySummaryTests
             await bot.Say("10", a);
         bot.Clock.Advance(TimeSpan.FromHours(22)); // 08:00 WITA the next morning
 
-        var data = await bot.Services.GetRequiredService<DailySummaryQuery>().ComputeAsync("Luwu Timur", ReportDay, silentDays: 3);
+        var data = await bot.Services.GetRequiredService<DailySummaryQuery>().ComputeAsync(Region(bot, "Luwu Timur"), ReportDay, silentDays: 3);
         Assert.Equal((1, 2, 1, 1), (data.NewDisasterReports, data.NewAid, data.NewCases, data.CasesHandled));
         var aid = Assert.Single(data.AidByItem);
         Assert.Equal(("Permakanan", 1500m, 500), (aid.Item, aid.Quantity, aid.Recipients));
@@ -46,13 +49,33 @@ public sealed class DailySummaryTests
         await Scenario.ReportFloodAsync(bot, "10");
         var query = bot.Services.GetRequiredService<DailySummaryQuery>();
 
-        var ttu = await query.ComputeAsync("Timor Tengah Utara", ReportDay, silentDays: 3);
+        var ttu = await query.ComputeAsync(Region(bot, "Timor Tengah Utara"), ReportDay, silentDays: 3);
         Assert.Equal(0, ttu.NewDisasterReports);
         Assert.Equal(24, ttu.Silent.Count);
-        var dayBefore = await query.ComputeAsync("Luwu Timur", ReportDay.AddDays(-1), silentDays: 3);
+        var dayBefore = await query.ComputeAsync(Region(bot, "Luwu Timur"), ReportDay.AddDays(-1), silentDays: 3);
         Assert.Equal(0, dayBefore.NewDisasterReports);
         var late = DailySummaryText.Format(dayBefore, [], bot.Clock.GetUtcNow(), late: true);
         Assert.Contains("terlambat dikirim", late);
         Assert.Contains("Tidak ada kejadian bencana terbuka", late);
+    }
+}
+
+public sealed class SummaryCommandTests
+{
+    [Fact]
+    public async Task An_officer_gets_yesterdays_summary_with_the_capaian_chart()
+    {
+        await using var bot = await Scenario.StartWithReporterAsync();
+        await Scenario.RegisterApprovedAsync(bot, "30", "Pak Kasi Malili", role: "Petugas Dinas", kecamatan: "Malili");
+        await Scenario.ReportFloodAsync(bot, "10", jiwa: 120, tertangani: 100);
+        bot.Clock.Advance(TimeSpan.FromDays(1));
+
+        var reply = (await bot.SendAsync("30", "/ringkasan")).Single();
+        Assert.Contains("Ringkasan harian Malili, 15 Maret 2024", reply.Text);
+        Assert.Contains("Laporan baru: 1 bencana, 0 logistik, 0 PPKS.", reply.Text);
+        Assert.Contains("Korban bencana tertangani (SPM): 83,33% (Tinggi)", reply.Text);
+        Assert.Equal("image/png", reply.File!.ContentType);
+        Assert.Equal(CapaianChart.Width, CapaianChartTests.PngSize(reply.File.Content).Width);
+        Assert.Contains("khusus petugas", await bot.Say("10", "/ringkasan"));
     }
 }
