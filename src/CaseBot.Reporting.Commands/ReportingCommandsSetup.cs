@@ -1,6 +1,7 @@
 using CaseBot.Domain.Configuration;
 using CaseBot.Engine.Commands;
 using CaseBot.Reporting.Capaian;
+using CaseBot.Reporting.Commands.Summary;
 using CaseBot.Reporting.Questions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,8 @@ public static class ReportingCommandsSetup
         services.AddSingleton<ICommand, ExportCommand>();
         services.AddSingleton<ICommand, SummaryCommand>();
         services.AddSingleton<IFreeTextHandler, CapaianQuestionHandler>();
+        services.AddSingleton<DailySummaryScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<DailySummaryScheduler>());
         return services;
     }
 }

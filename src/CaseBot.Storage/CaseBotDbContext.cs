@@ -15,6 +15,7 @@ public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options)
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
+    public DbSet<GroupChat> Groups => Set<GroupChat>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -76,6 +77,13 @@ public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options)
         b.Entity<AuditEntry>(e => e.HasIndex(x => x.Subject));
         b.Entity<Conversation>(e => e.HasKey(x => x.UserKey));
         b.Entity<ProcessedMessage>(e => e.HasKey(x => new { x.Channel, x.MessageId }));
+        b.Entity<GroupChat>(e =>
+        {
+            e.HasKey(x => new { x.Channel, x.ChatId });
+            e.Property(x => x.Area).HasMaxLength(80);
+            e.Property(x => x.SendTime).HasMaxLength(5);
+            e.Property(x => x.TimeZone).HasMaxLength(40);
+        });
         foreach (var reportType in new[] { typeof(DisasterReport), typeof(AidDistribution), typeof(PpksCase) })
             b.Entity(reportType).HasIndex("ReporterId");
     }

@@ -93,6 +93,13 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
             .OrderByDescending(i => i.At).Take(take).ToList();
     }
 
+    public Task<GroupChat?> GetGroupAsync(string channel, string chatId) =>
+        db.Groups.FirstOrDefaultAsync(g => g.Channel == channel && g.ChatId == chatId);
+
+    public void AddGroup(GroupChat group) => db.Groups.Add(group);
+
+    public void RemoveGroup(GroupChat group) => db.Groups.Remove(group);
+
     public void AddAudit(AuditEntry entry) => db.Audit.Add(entry);
 
     public async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(string subject) =>

@@ -39,6 +39,11 @@ public interface ICaseStore : IAsyncDisposable
     Task<IReadOnlyList<PpksCase>> FindPossibleDuplicatesAsync(string? nik, string name, string kecamatan, string desa);
     void AddCase(PpksCase ppksCase);
 
+    // Group chats (daily summary)
+    Task<GroupChat?> GetGroupAsync(string channel, string chatId);
+    void AddGroup(GroupChat group);
+    void RemoveGroup(GroupChat group);
+
     // Follow-up
     Task<IReadOnlyList<ReportListItem>> RecentReportsByAsync(int reporterId, int take);
     void AddAudit(AuditEntry entry);

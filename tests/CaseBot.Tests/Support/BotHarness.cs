@@ -27,6 +27,8 @@ public sealed class BotHarness : IAsyncDisposable
 
     public string Folder { get; }
     public FakeTimeProvider Clock { get; }
+    /// <summary>What the bot sent on its own initiative (daily summaries) through the test channel.</summary>
+    public RecordingSender Outbox { get; } = new();
     public ConversationEngine Engine { get; }
 
     private BotHarness(string folder, FakeTimeProvider clock, IEnumerable<string> extraArgs)
@@ -40,7 +42,11 @@ public sealed class BotHarness : IAsyncDisposable
             $"--CaseBot:Admins:0={Channel}:{AdminId}",
             .. extraArgs,
         ];
-        _host = CaseBotHost.Build(args, b => b.Services.AddSingleton<TimeProvider>(clock));
+        _host = CaseBotHost.Build(args, b =>
+        {
+            b.Services.AddSingleton<TimeProvider>(clock);
+            b.Services.AddSingleton<CaseBot.Engine.Messages.IChannelSender>(Outbox);
+        });
         Engine = _host.Services.GetRequiredService<ConversationEngine>();
     }
 
