@@ -16,6 +16,7 @@ public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options)
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
     public DbSet<GroupChat> Groups => Set<GroupChat>();
+    public DbSet<ChannelCursor> Cursors => Set<ChannelCursor>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -77,6 +78,7 @@ public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options)
         b.Entity<AuditEntry>(e => e.HasIndex(x => x.Subject));
         b.Entity<Conversation>(e => e.HasKey(x => x.UserKey));
         b.Entity<ProcessedMessage>(e => e.HasKey(x => new { x.Channel, x.MessageId }));
+        b.Entity<ChannelCursor>(e => e.HasKey(x => x.Channel));
         b.Entity<GroupChat>(e =>
         {
             e.HasKey(x => new { x.Channel, x.ChatId });

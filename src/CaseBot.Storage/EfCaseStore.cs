@@ -14,6 +14,16 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
         return true;
     }
 
+    public async Task<long?> GetCursorAsync(string channel) =>
+        (await db.Cursors.FirstOrDefaultAsync(c => c.Channel == channel))?.Position;
+
+    public async Task SetCursorAsync(string channel, long position)
+    {
+        var cursor = await db.Cursors.FirstOrDefaultAsync(c => c.Channel == channel);
+        if (cursor is null) db.Cursors.Add(new ChannelCursor { Channel = channel, Position = position });
+        else cursor.Position = Math.Max(cursor.Position, position);
+    }
+
     public Task<Conversation?> GetConversationAsync(string userKey) =>
         db.Conversations.FirstOrDefaultAsync(c => c.UserKey == userKey);
 

@@ -12,6 +12,10 @@ public interface ICaseStore : IAsyncDisposable
     /// <summary>Records the inbound message id; false when it was already handled (a redelivery).</summary>
     Task<bool> TryMarkProcessedAsync(string channel, string messageId, DateTimeOffset at);
 
+    /// <summary>The last update id a channel fully handled (Telegram's getUpdates offset), if any.</summary>
+    Task<long?> GetCursorAsync(string channel);
+    Task SetCursorAsync(string channel, long position);
+
     // Conversations
     Task<Conversation?> GetConversationAsync(string userKey);
     void SaveConversation(Conversation conversation);

@@ -14,6 +14,13 @@ public sealed class Conversation
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>How far a channel's update stream has been handled (e.g. Telegram's last update_id).</summary>
+public sealed class ChannelCursor
+{
+    public required string Channel { get; set; }
+    public long Position { get; set; }
+}
+
 /// <summary>An inbound message id already handled, so a redelivery does nothing twice.</summary>
 public sealed class ProcessedMessage
 {

@@ -116,6 +116,19 @@ namespace CaseBot.Storage.Migrations
                     b.ToTable("Audit");
                 });
 
+            modelBuilder.Entity("CaseBot.Domain.Entities.ChannelCursor", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Channel");
+
+                    b.ToTable("Cursors");
+                });
+
             modelBuilder.Entity("CaseBot.Domain.Entities.ChannelIdentity", b =>
                 {
                     b.Property<int>("Id")
