@@ -21,6 +21,12 @@ public sealed class TelegramOptions
     public int IdleDelayMilliseconds { get; set; } = 500;
     /// <summary>Buttons per page of a long list (26 PPKS types, 24 kecamatan).</summary>
     public int ButtonsPerPage { get; set; } = 8;
+    /// <summary>Telegram asks for at most about one message a second to one chat (short bursts pass).</summary>
+    public double PrivateChatMessagesPerSecond { get; set; } = 1;
+    /// <summary>And at most 20 a minute to one group.</summary>
+    public int GroupMessagesPerMinute { get; set; } = 20;
+    /// <summary>And about 30 a second in all.</summary>
+    public int MessagesPerSecond { get; set; } = 30;
     /// <summary>Chats handled at the same time; updates of one chat are always handled in order.</summary>
     public int Workers { get; set; } = 8;
 

@@ -24,20 +24,23 @@ public sealed class TelegramOutbox : IChannelSender, IAsyncDisposable
     private readonly RateLimiter _global;
     private readonly PartitionedRateLimiter<string> _perChat;
 
-    public TelegramOutbox(ITelegramBotClient bot, TimeProvider clock, ILogger<TelegramOutbox> logger)
+    public TelegramOutbox(ITelegramBotClient bot, TelegramOptions options, TimeProvider clock, ILogger<TelegramOutbox> logger)
     {
         _bot = bot;
         _logger = logger;
         _global = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = 30, TokensPerPeriod = 30, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 1000, AutoReplenishment = true,
+            TokenLimit = options.MessagesPerSecond, TokensPerPeriod = options.MessagesPerSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 1000, AutoReplenishment = true,
         });
         // Group chat ids are negative in Telegram.
         _perChat = PartitionedRateLimiter.Create<string, string>(chat => chat.StartsWith('-')
             ? RateLimitPartition.GetSlidingWindowLimiter(chat, _ => new SlidingWindowRateLimiterOptions
-                { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 100 })
+                { PermitLimit = options.GroupMessagesPerMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 100 })
             : RateLimitPartition.GetTokenBucketLimiter(chat, _ => new TokenBucketRateLimiterOptions
-                { TokenLimit = 3, TokensPerPeriod = 1, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 100, AutoReplenishment = true }));
+                {
+                    TokenLimit = 3, TokensPerPeriod = 1, QueueLimit = 100, AutoReplenishment = true,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1 / options.PrivateChatMessagesPerSecond),
+                }));
         _retry = new ResiliencePipelineBuilder { TimeProvider = clock }.AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder()

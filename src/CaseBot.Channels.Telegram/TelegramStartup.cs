@@ -9,7 +9,26 @@ namespace CaseBot.Channels.Telegram;
 public sealed class TelegramStartup(ITelegramBotClient bot, BotIdentity identity, ConversationEngine engine, TelegramOptions options,
     ILogger<TelegramStartup> logger)
 {
+    /// <summary>Keeps trying while Telegram cannot be reached (a patchy connection must not stop the bot).</summary>
     public async Task RunAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RunOnceAsync(ct);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                var wait = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
+                logger.LogError(ex, "Telegram start-up failed; trying again in {Wait}", wait);
+                await Task.Delay(wait, ct);
+            }
+        }
+    }
+
+    private async Task RunOnceAsync(CancellationToken ct)
     {
         var me = await bot.GetMe(ct);
         identity.Username = me.Username ?? "";

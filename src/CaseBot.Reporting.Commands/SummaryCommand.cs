@@ -4,7 +4,7 @@ using CaseBot.Reporting.Summary;
 
 namespace CaseBot.Reporting.Commands;
 
-/// <summary>/ringkasan: the daily summary of the asker's area on demand (yesterday's reports, this year's capaian).</summary>
+/// <summary>/ringkasan: the daily summary of the group's or the asker's area on demand (yesterday's reports, this year's capaian).</summary>
 public sealed class SummaryCommand(DailySummaryComposer composer) : ICommand
 {
     public string Name => "ringkasan";
@@ -14,7 +14,9 @@ public sealed class SummaryCommand(DailySummaryComposer composer) : ICommand
 
     public async Task<Reply> ExecuteAsync(CommandContext ctx, string argument)
     {
-        var region = AskerScope.HomeRegion(ctx);
+        // In a registered group: the group's area; elsewhere the asker's.
+        var group = ctx.Message.ChatKind == ChatKind.Group ? await ctx.Store.GetGroupAsync(ctx.Message.Channel, ctx.Message.ChatId) : null;
+        var region = (group is null ? null : ctx.Reference.Regions.Find(group.Area)) ?? AskerScope.HomeRegion(ctx);
         var summary = await composer.ComposeAsync(region, AskerScope.Today(ctx, region).AddDays(-1), ctx.Now, late: false);
         return new Reply(summary.Text) { File = new OutgoingFile("capaian.png", "image/png", summary.ChartPng) };
     }

@@ -161,7 +161,7 @@ public sealed class ConversationEngine(
     private static string? Refusal(CommandAccess access, Reporter? reporter, bool isAdmin) => access switch
     {
         CommandAccess.Anyone => null,
-        CommandAccess.Admin when isAdmin => null,
+        _ when isAdmin => null,
         CommandAccess.Admin => "Perintah itu khusus admin.",
         _ when AccessMessages.NotAllowedToReport(reporter) is { } refusal => refusal,
         CommandAccess.Officer when !reporter!.IsOfficer => "Perintah itu khusus petugas dinas.",
