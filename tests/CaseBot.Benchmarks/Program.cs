@@ -5,11 +5,12 @@ var which = args.FirstOrDefault() ?? "capaian";
 return which switch
 {
     "capaian" => await CapaianBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "demo" => await DemoSummary.RunAsync(args.Skip(1).FirstOrDefault() ?? "docs"),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/CaseBot.Benchmarks -- capaian [reports=1000000]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/CaseBot.Benchmarks -- capaian [reports=1000000] | demo [folder=docs]");
     return 2;
 }

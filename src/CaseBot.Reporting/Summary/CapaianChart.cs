@@ -49,5 +49,5 @@ public static class CapaianChart
             _ => Color.FromHex("#d73027"),
         };
 
-    private static string Shorten(string label) => label.Length <= 28 ? label : label[..27] + "…";
+    private static string Shorten(string label) => label.Length <= 32 ? label : label[..31] + "…";
 }

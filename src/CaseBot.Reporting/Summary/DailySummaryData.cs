@@ -17,7 +17,8 @@ public sealed record DailySummaryData
 
 public sealed record OpenEventLine(string Number, string Kind, string Kecamatan, string Desa, int Korban, int Mengungsi, int Tertangani, DateTimeOffset UpdatedAt);
 
-public sealed record AidLine(string Item, decimal Quantity, string Unit, int Recipients);
+/// <param name="RecipientUnit">"orang" or "KK".</param>
+public sealed record AidLine(string Item, decimal Quantity, string Unit, int Recipients, string RecipientUnit);
 
 public sealed record SilentKecamatan(string Name, DateTimeOffset? LastReport);
 

@@ -17,7 +17,7 @@ public sealed class DailySummaryQuery(IDbContextFactory<CaseBotDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(ct);
         var newDisaster = await db.DisasterReports.CountAsync(r => kabupaten.Contains(r.Event!.Kabupaten) && (kecamatan == null || r.Event.Kecamatan == kecamatan) && r.ReportedAt >= from && r.ReportedAt < to, ct);
         var aid = await db.Aid.AsNoTracking().Where(a => kabupaten.Contains(a.Kabupaten) && (kecamatan == null || a.Kecamatan == kecamatan) && a.CreatedAt >= from && a.CreatedAt < to)
-            .Select(a => new { a.ItemCode, a.Quantity, a.Unit, a.Recipients }).ToListAsync(ct);
+            .Select(a => new { a.ItemCode, a.Quantity, a.Unit, a.Recipients, a.RecipientUnit }).ToListAsync(ct);
         var newCases = await db.Cases.CountAsync(c => kabupaten.Contains(c.Kabupaten) && (kecamatan == null || c.Kecamatan == kecamatan) && c.CreatedAt >= from && c.CreatedAt < to, ct);
         var handled = await db.Cases.CountAsync(c => kabupaten.Contains(c.Kabupaten) && (kecamatan == null || c.Kecamatan == kecamatan) && c.HandledAt >= from && c.HandledAt < to, ct);
         var openSince = day.AddDays(-30);
@@ -30,8 +30,9 @@ public sealed class DailySummaryQuery(IDbContextFactory<CaseBotDbContext> contex
             Area = region.Name, Day = day, NewDisasterReports = newDisaster, NewAid = aid.Count, NewCases = newCases, CasesHandled = handled,
             OpenEvents = open.Select(e => new OpenEventLine(e.Number, catalogs.DisasterKind(e.KindCode)?.Name ?? e.KindCode, e.Kecamatan, e.Desa,
                 e.Counts.TotalKorban, e.Counts.Mengungsi, e.Counts.Tertangani, e.UpdatedAt)).ToList(),
-            AidByItem = aid.GroupBy(a => (a.ItemCode, a.Unit))
-                .Select(g => new AidLine(catalogs.AidItem(g.Key.ItemCode)?.Name ?? g.Key.ItemCode, g.Sum(a => a.Quantity), g.Key.Unit, g.Sum(a => a.Recipients)))
+            AidByItem = aid.GroupBy(a => (a.ItemCode, a.Unit, a.RecipientUnit))
+                .Select(g => new AidLine(catalogs.AidItem(g.Key.ItemCode)?.Name ?? g.Key.ItemCode, g.Sum(a => a.Quantity), g.Key.Unit,
+                    g.Sum(a => a.Recipients), g.Key.RecipientUnit == Domain.Entities.RecipientUnit.Kk ? "KK" : "orang"))
                 .OrderByDescending(l => l.Recipients).ToList(),
             Silent = await SilentAsync(db, region, LocalDay.Start(day.AddDays(1 - silentDays), zone), ct),
         };

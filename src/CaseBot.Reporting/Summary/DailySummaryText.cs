@@ -28,7 +28,7 @@ public static class DailySummaryText
         {
             text.AppendLine("📦 Logistik disalurkan:");
             foreach (var a in d.AidByItem)
-                text.AppendLine($"• {a.Item}: {IndonesianFormat.Number(a.Quantity)} {a.Unit} untuk {N(a.Recipients)} penerima");
+                text.AppendLine($"• {a.Item}: {IndonesianFormat.Number(a.Quantity)} {a.Unit} untuk {N(a.Recipients)} {a.RecipientUnit}");
         }
 
         text.AppendLine($"🧑‍🤝‍🧑 PPKS: {N(d.NewCases)} baru, {N(d.CasesHandled)} ditangani.");

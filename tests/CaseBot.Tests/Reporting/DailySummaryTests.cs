@@ -34,7 +34,7 @@ public sealed class DailySummaryTests
         var text = DailySummaryText.Format(data, [new("Korban bencana tertangani", 83.33m, "Tinggi")], bot.Clock.GetUtcNow(), late: false);
         Assert.Contains("Ringkasan harian Luwu Timur, 15 Maret 2024", text);
         Assert.Contains("Laporan baru: 1 bencana, 2 logistik, 1 PPKS.", text);
-        Assert.Contains("Permakanan: 1.500 porsi untuk 500 penerima", text);
+        Assert.Contains("Permakanan: 1.500 porsi untuk 500 orang", text);
         Assert.Contains("120 korban, 40 mengungsi, 100 tertangani; diperbarui 22 jam yang lalu", text);
         Assert.Contains("Korban bencana tertangani: 83,33% (Tinggi)", text);
         Assert.Contains("Belum melapor (10 kecamatan)", text);
