@@ -24,7 +24,7 @@ public sealed class TelegramOutbox : IChannelSender, IAsyncDisposable
     private readonly RateLimiter _global;
     private readonly PartitionedRateLimiter<string> _perChat;
 
-    public TelegramOutbox(ITelegramBotClient bot, TelegramOptions options, TimeProvider clock, ILogger<TelegramOutbox> logger)
+    public TelegramOutbox(ITelegramBotClient bot, TelegramOptions options, ILogger<TelegramOutbox> logger)
     {
         _bot = bot;
         _logger = logger;
@@ -41,7 +41,8 @@ public sealed class TelegramOutbox : IChannelSender, IAsyncDisposable
                     TokenLimit = 3, TokensPerPeriod = 1, QueueLimit = 100, AutoReplenishment = true,
                     ReplenishmentPeriod = TimeSpan.FromSeconds(1 / options.PrivateChatMessagesPerSecond),
                 }));
-        _retry = new ResiliencePipelineBuilder { TimeProvider = clock }.AddRetry(new RetryStrategyOptions
+        // Waits between attempts are real time, whatever clock the business rules run on.
+        _retry = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder()
                 .Handle<ApiRequestException>(e => e.ErrorCode is 429 or >= 500)

@@ -26,6 +26,7 @@ public static class EngineSetup
         services.AddSingleton<ICommand, RegisterGroupCommand>();
         services.AddSingleton<ICommand, GroupTimeCommand>();
         services.AddSingleton<ICommand, RemoveGroupCommand>();
+        services.AddSingleton<ICommand, LinkAccountCommand>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<OutboundMessages>();
         services.TryAddSingleton(TimeProvider.System);

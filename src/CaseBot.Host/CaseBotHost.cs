@@ -1,5 +1,6 @@
 using CaseBot.Channels.Telegram;
 using CaseBot.Channels.Terminal;
+using CaseBot.Channels.WhatsApp;
 using CaseBot.Domain.Configuration;
 using CaseBot.Engine;
 using CaseBot.Engine.Conversations;
@@ -20,8 +21,11 @@ public static class CaseBotHost
     public static IHost Build(string[] args, Action<IHostApplicationBuilder>? customize = null)
     {
         var contentRoot = Directory.GetCurrentDirectory();
-        var telegram = TelegramSettings(Configuration(args));
-        if (telegram is not { Enabled: true, Mode: TelegramMode.Webhook })
+        var configuration = Configuration(args);
+        var telegram = TelegramSettings(configuration);
+        var whatsApp = WhatsAppSettings(configuration);
+        var telegramWebhook = telegram is { Enabled: true, Mode: TelegramMode.Webhook };
+        if (!telegramWebhook && !whatsApp.Enabled)
         {
             var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot });
             AddCaseBot(builder, args);
@@ -33,7 +37,8 @@ public static class CaseBotHost
         web.WebHost.UseUrls(web.Configuration["CaseBot:Http:Urls"] ?? "http://0.0.0.0:8080");
         customize?.Invoke(web);
         var app = web.Build();
-        app.MapTelegramWebhook();
+        if (telegramWebhook) app.MapTelegramWebhook();
+        if (whatsApp.Enabled) app.MapWhatsAppWebhook();
         app.MapGet("/healthz", () => "ok");
         return app;
     }
@@ -85,14 +90,19 @@ public static class CaseBotHost
         return telegram;
     }
 
+    private static WhatsAppOptions WhatsAppSettings(IConfiguration configuration) =>
+        configuration.GetSection(WhatsAppOptions.Section).Get<WhatsAppOptions>() ?? new WhatsAppOptions();
+
     private static void AddChannels(IHostApplicationBuilder builder)
     {
         var telegram = TelegramSettings(builder.Configuration);
         if (telegram.Enabled) builder.Services.AddTelegramChannel(telegram);
+        var whatsApp = WhatsAppSettings(builder.Configuration);
+        if (whatsApp.Enabled) builder.Services.AddWhatsAppChannel(whatsApp);
 
         // Without a bot token the embedded default is a chat in this terminal.
         var terminal = builder.Configuration.GetSection(TerminalOptions.Section).Get<TerminalOptions>() ?? new TerminalOptions();
-        terminal.Enabled &= !telegram.Enabled;
+        terminal.Enabled &= !telegram.Enabled && !whatsApp.Enabled;
         builder.Services.AddSingleton(terminal);
         if (!terminal.Enabled) return;
         builder.Services.AddHostedService(sp => new TerminalChannel(

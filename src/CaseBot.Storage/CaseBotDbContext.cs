@@ -17,6 +17,7 @@ public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options)
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
     public DbSet<GroupChat> Groups => Set<GroupChat>();
     public DbSet<ChannelCursor> Cursors => Set<ChannelCursor>();
+    public DbSet<ChannelContact> Contacts => Set<ChannelContact>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -79,6 +80,7 @@ public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options)
         b.Entity<Conversation>(e => e.HasKey(x => x.UserKey));
         b.Entity<ProcessedMessage>(e => e.HasKey(x => new { x.Channel, x.MessageId }));
         b.Entity<ChannelCursor>(e => e.HasKey(x => x.Channel));
+        b.Entity<ChannelContact>(e => e.HasKey(x => new { x.Channel, x.ChatId }));
         b.Entity<GroupChat>(e =>
         {
             e.HasKey(x => new { x.Channel, x.ChatId });

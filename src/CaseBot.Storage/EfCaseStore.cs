@@ -24,6 +24,16 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
         else cursor.Position = Math.Max(cursor.Position, position);
     }
 
+    public async Task TouchContactAsync(string channel, string chatId, DateTimeOffset at)
+    {
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Channel == channel && c.ChatId == chatId);
+        if (contact is null) db.Contacts.Add(new ChannelContact { Channel = channel, ChatId = chatId, LastInboundAt = at });
+        else contact.LastInboundAt = at;
+    }
+
+    public async Task<DateTimeOffset?> LastInboundAsync(string channel, string chatId) =>
+        (await db.Contacts.FirstOrDefaultAsync(c => c.Channel == channel && c.ChatId == chatId))?.LastInboundAt;
+
     public Task<Conversation?> GetConversationAsync(string userKey) =>
         db.Conversations.FirstOrDefaultAsync(c => c.UserKey == userKey);
 
@@ -54,6 +64,8 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
         await db.Reporters.Include(r => r.Identities).Where(r => r.IsAdmin).ToListAsync();
 
     public void AddReporter(Reporter reporter) => db.Reporters.Add(reporter);
+
+    public void AddIdentity(Reporter reporter, ChannelIdentity identity) => reporter.Identities.Add(identity);
 
     public async Task<IReadOnlyList<DisasterEvent>> RecentEventsAsync(string kabupaten, string? kecamatan, DateOnly since, int take) =>
         await db.Events

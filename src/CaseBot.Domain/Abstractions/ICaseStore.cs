@@ -16,6 +16,10 @@ public interface ICaseStore : IAsyncDisposable
     Task<long?> GetCursorAsync(string channel);
     Task SetCursorAsync(string channel, long position);
 
+    /// <summary>Records that the user wrote now (opens WhatsApp's 24-hour window).</summary>
+    Task TouchContactAsync(string channel, string chatId, DateTimeOffset at);
+    Task<DateTimeOffset?> LastInboundAsync(string channel, string chatId);
+
     // Conversations
     Task<Conversation?> GetConversationAsync(string userKey);
     void SaveConversation(Conversation conversation);
@@ -27,6 +31,8 @@ public interface ICaseStore : IAsyncDisposable
     Task<IReadOnlyList<Reporter>> ListReportersAsync(ReporterStatus status);
     Task<IReadOnlyList<Reporter>> ListAdminsAsync();
     void AddReporter(Reporter reporter);
+    /// <summary>Another chat account for a registered person (an admin links WhatsApp and Telegram).</summary>
+    void AddIdentity(Reporter reporter, ChannelIdentity identity);
 
     // Disaster events
     Task<IReadOnlyList<DisasterEvent>> RecentEventsAsync(string kabupaten, string? kecamatan, DateOnly since, int take);

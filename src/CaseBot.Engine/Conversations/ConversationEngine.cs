@@ -68,6 +68,7 @@ public sealed class ConversationEngine(
         if (message.MessageId is not null && !await store.TryMarkProcessedAsync(message.Channel, message.MessageId, now))
             return []; // a redelivery: it was handled (and answered) before
 
+        if (message.ChatKind == ChatKind.Private) await store.TouchContactAsync(message.Channel, message.ChatId, now);
         var reporter = await store.FindReporterAsync(message.Channel, message.UserId);
         var turn = message.ChatKind == ChatKind.Group
             ? await HandleGroupAsync(store, message, reporter, now)

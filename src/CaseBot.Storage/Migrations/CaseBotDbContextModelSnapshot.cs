@@ -116,6 +116,22 @@ namespace CaseBot.Storage.Migrations
                     b.ToTable("Audit");
                 });
 
+            modelBuilder.Entity("CaseBot.Domain.Entities.ChannelContact", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastInboundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Channel", "ChatId");
+
+                    b.ToTable("Contacts");
+                });
+
             modelBuilder.Entity("CaseBot.Domain.Entities.ChannelCursor", b =>
                 {
                     b.Property<string>("Channel")
