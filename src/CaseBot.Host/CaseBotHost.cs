@@ -35,8 +35,10 @@ public static class CaseBotHost
         options.ConfigDirectory = configDir;
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton(new ReferenceData(ConfigFiles.LoadCatalogs(configDir), ConfigFiles.LoadRegions(configDir), options));
-        services.AddCaseStorage(builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
+        var reference = new ReferenceData(ConfigFiles.LoadCatalogs(configDir), ConfigFiles.LoadRegions(configDir), options);
+        services.AddSingleton(reference);
+        services.AddCaseStorage(builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions(),
+            reference.TimeZoneOf(null));
         services.AddConversationEngine();
         AddChannels(builder);
     }

@@ -1,4 +1,5 @@
 using CaseBot.Domain.Entities;
+using CaseBot.Storage.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -15,6 +16,7 @@ public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options)
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
+    public DbSet<JobClaim> JobClaims => Set<JobClaim>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -70,6 +72,12 @@ public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options)
         b.Entity<AuditEntry>(e => e.HasIndex(x => x.Subject));
         b.Entity<Conversation>(e => e.HasKey(x => x.UserKey));
         b.Entity<ProcessedMessage>(e => e.HasKey(x => new { x.Channel, x.MessageId }));
+        b.Entity<JobClaim>(e =>
+        {
+            e.HasKey(x => new { x.Job, x.Occurrence });
+            e.Property(x => x.Job).HasMaxLength(40);
+            e.Property(x => x.Instance).HasMaxLength(120);
+        });
         foreach (var reportType in new[] { typeof(DisasterReport), typeof(AidDistribution), typeof(PpksCase) })
             b.Entity(reportType).HasIndex("ReporterId");
     }

@@ -43,7 +43,7 @@ public sealed class ConversationEngine(
         await gate.WaitAsync(ct);
         try
         {
-            return await HandleLockedAsync(message);
+            return await HandleLockedAsync(message, ct);
         }
         catch (Exception ex)
         {
@@ -57,14 +57,14 @@ public sealed class ConversationEngine(
         }
     }
 
-    private async Task<IReadOnlyList<OutgoingMessage>> HandleLockedAsync(IncomingMessage message)
+    private async Task<IReadOnlyList<OutgoingMessage>> HandleLockedAsync(IncomingMessage message, CancellationToken ct)
     {
         var text = message.Text;
         if (text is not null && text.Length > reference.Options.MaxTextLength)
             return [To(message, $"Pesan terlalu panjang ({text.Length} huruf). Maksimal {reference.Options.MaxTextLength} huruf; mohon dipersingkat.")];
 
         var now = clock.GetUtcNow();
-        await using var store = stores.Create();
+        await using var store = await stores.OpenForUserAsync(message.UserKey, ct);
         if (message.MessageId is not null && !await store.TryMarkProcessedAsync(message.Channel, message.MessageId, now))
             return []; // a redelivery: it was handled (and answered) before
 

@@ -3,11 +3,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseBot.Tests.Engine;
 
-public sealed class DisasterFlowTests
+public class DisasterFlowTests
 {
-    private static async Task<BotHarness> WithReporterAsync()
+    /// <summary>The database these flows run on; DisasterFlowTestsOnPostgres runs them all again on PostgreSQL.</summary>
+    protected virtual StorageKind Storage => StorageKind.Sqlite;
+
+    private async Task<BotHarness> WithReporterAsync()
     {
-        var bot = await BotHarness.StartAsync();
+        var bot = await BotHarness.StartAsync(Storage);
         await Scenario.RegisterAdminAsync(bot);
         await Scenario.RegisterApprovedAsync(bot, "10", "Rahmat Tagana");
         return bot;

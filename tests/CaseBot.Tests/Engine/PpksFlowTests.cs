@@ -3,11 +3,14 @@ using CaseBot.Tests.Support;
 
 namespace CaseBot.Tests.Engine;
 
-public sealed class PpksFlowTests
+public class PpksFlowTests
 {
-    private static async Task<BotHarness> WithTkskAsync()
+    /// <summary>The database these flows run on; PpksFlowTestsOnPostgres runs them all again on PostgreSQL.</summary>
+    protected virtual StorageKind Storage => StorageKind.Sqlite;
+
+    private async Task<BotHarness> WithTkskAsync()
     {
-        var bot = await BotHarness.StartAsync();
+        var bot = await BotHarness.StartAsync(Storage);
         await Scenario.RegisterAdminAsync(bot);
         await Scenario.RegisterApprovedAsync(bot, "20", "Nurhayati TKSK", role: "TKSK");
         return bot;

@@ -26,16 +26,20 @@ public sealed class BotHarness : IAsyncDisposable
     private int _sequence;
 
     public string Folder { get; }
+    public TestDatabase Database { get; }
+    /// <summary>False once a restart took the database over (only the last harness drops it).</summary>
+    private bool _ownsDatabase = true;
     public FakeTimeProvider Clock { get; }
     public ConversationEngine Engine { get; }
 
-    private BotHarness(string folder, FakeTimeProvider clock, IEnumerable<string> extraArgs)
+    private BotHarness(TestDatabase database, FakeTimeProvider clock, IEnumerable<string> extraArgs)
     {
-        Folder = folder;
+        Database = database;
+        Folder = database.Folder;
         Clock = clock;
         string[] args =
         [
-            $"--CaseBot:Storage:ConnectionString=Data Source={Path.Combine(folder, "casebot.db")}",
+            .. database.HostArgs,
             "--CaseBot:Terminal:Enabled=false",
             $"--CaseBot:Admins:0={Channel}:{AdminId}",
             .. extraArgs,
@@ -44,10 +48,16 @@ public sealed class BotHarness : IAsyncDisposable
         Engine = _host.Services.GetRequiredService<ConversationEngine>();
     }
 
-    public static async Task<BotHarness> StartAsync(string? folder = null, DateTimeOffset? now = null, params string[] extraArgs)
+    public static Task<BotHarness> StartAsync(string? folder = null, DateTimeOffset? now = null, params string[] extraArgs) =>
+        StartAsync(TestDatabase.Create(StorageKind.Sqlite, folder), now, extraArgs);
+
+    /// <summary>A bot on a fresh database of the given kind (the same flows run on SQLite and PostgreSQL).</summary>
+    public static Task<BotHarness> StartAsync(StorageKind storage, DateTimeOffset? now = null, params string[] extraArgs) =>
+        StartAsync(TestDatabase.Create(storage), now, extraArgs);
+
+    public static async Task<BotHarness> StartAsync(TestDatabase database, DateTimeOffset? now = null, params string[] extraArgs)
     {
-        folder ??= Directory.CreateTempSubdirectory("casebot-test-").FullName;
-        var harness = new BotHarness(folder, new FakeTimeProvider(now ?? DefaultNow), extraArgs);
+        var harness = new BotHarness(database, new FakeTimeProvider(now ?? DefaultNow), extraArgs);
         await harness._host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return harness;
     }
@@ -57,7 +67,8 @@ public sealed class BotHarness : IAsyncDisposable
     {
         var now = Clock.GetUtcNow();
         _host.Dispose();
-        return await StartAsync(Folder, now);
+        _ownsDatabase = false;
+        return await StartAsync(Database, now);
     }
 
     public IServiceProvider Services => _host.Services;
@@ -96,6 +107,7 @@ public sealed class BotHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _host.Dispose();
-        await Task.CompletedTask;
+        if (_ownsDatabase) await Database.DisposeAsync();
+        _ownsDatabase = false;
     }
 }
