@@ -21,6 +21,7 @@ public sealed class ConversationEngine(
     private readonly Dictionary<string, ICommand> _commands = commands.ToDictionary(c => c.Name);
     private readonly FlowRunner _runner = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _userLocks = new();
+    private readonly FloodGuard _flood = new(reference.Options, clock);
 
     /// <summary>The commands that start flows, with their menu text.</summary>
     private static readonly (string Command, string Flow, string Description)[] FlowCommands =
@@ -39,6 +40,13 @@ public sealed class ConversationEngine(
 
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingMessage message, CancellationToken ct = default)
     {
+        switch (_flood.Check(message.Channel, message.UserKey, out var wait))
+        {
+            case FloodVerdict.Drop:
+                return [];
+            case FloodVerdict.Notice:
+                return message.ChatKind == ChatKind.Private ? [To(message, FloodGuard.NoticeText(wait))] : [];
+        }
         var gate = _userLocks.GetOrAdd(message.UserKey, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         try
@@ -60,7 +68,8 @@ public sealed class ConversationEngine(
     private async Task<IReadOnlyList<OutgoingMessage>> HandleLockedAsync(IncomingMessage message, CancellationToken ct)
     {
         var text = message.Text;
-        if (text is not null && text.Length > reference.Options.MaxTextLength)
+        var addressed = message.ChatKind == ChatKind.Private || text?.TrimStart().StartsWith('/') == true;
+        if (text is not null && text.Length > reference.Options.MaxTextLength && addressed)
             return [To(message, $"Pesan terlalu panjang ({text.Length} huruf). Maksimal {reference.Options.MaxTextLength} huruf; mohon dipersingkat.")];
 
         var now = clock.GetUtcNow();
