@@ -26,7 +26,7 @@ public abstract class ScheduledJob(string name, string cron, TimeZoneInfo zone, 
         {
             var now = clock.GetUtcNow();
             if (NextOccurrence(now) is not { } due) return;
-            logger.LogInformation("Job {Job} next runs at {Due:u}", name, due);
+            logger.LogDebug("Job {Job} next runs at {Due:u}", name, due);
             await Task.Delay(due - now, clock, stoppingToken);
             try
             {
