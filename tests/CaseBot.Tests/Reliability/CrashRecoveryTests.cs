@@ -125,7 +125,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
         private State _state = State.Idle;
         private State? _pendingFrom; // the state an answer was sent in, until its reply is seen
         private string? _pendingAnswer;
-        private bool _registered;
+        private bool _registered, _killedMidFlow;
         private int _counter, _reports;
         private readonly List<string> _trace = [];
 
@@ -149,8 +149,11 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
                     var answer = Answer();
                     (_pendingFrom, _pendingAnswer) = (_state, answer);
                     await bot.SendAsync(answer);
-                    if (!final && rng.NextDouble() < 0.08)
+                    // Kill while the step is handled: at random, and surely once mid-flow so a resume is proven.
+                    var forced = !_killedMidFlow && steps >= 2 && !_state.IsIdle && _state.Step != "summary";
+                    if (!final && (forced || rng.NextDouble() < 0.08))
                     {
+                        _killedMidFlow |= forced;
                         await Task.Delay(rng.Next(0, 30));
                         bot.Kill(); // while the step is being handled (or before it was read)
                     }
@@ -159,7 +162,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
                     (_pendingFrom, _pendingAnswer) = (null, null);
                     var confirmed = See(reply);
                     _state = Parse(reply, _state);
-                    if (!final && confirmed && rng.NextDouble() < 0.3)
+                    if (!final && confirmed && (KillsAfterConfirmation == 0 || rng.NextDouble() < 0.3))
                     {
                         bot.Kill();
                         KillsAfterConfirmation++;
