@@ -40,6 +40,7 @@ public sealed class ConversationEngine(
 
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingMessage message, CancellationToken ct = default)
     {
+        message = InboundText.Clean(message);
         switch (_flood.Check(message.Channel, message.UserKey, out var wait))
         {
             case FloodVerdict.Drop:

@@ -5,6 +5,7 @@ using CaseBot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CaseBot.Tests.Support;
@@ -31,6 +32,8 @@ public sealed class BotHarness : IAsyncDisposable
     private bool _ownsDatabase = true;
     private readonly string[] _extraArgs;
     public FakeTimeProvider Clock { get; }
+    /// <summary>Errors the bot logged (its error path: "terjadi gangguan").</summary>
+    public ErrorLog ErrorLog { get; } = new();
     public ConversationEngine Engine { get; }
 
     private BotHarness(TestDatabase database, FakeTimeProvider clock, IEnumerable<string> extraArgs)
@@ -49,7 +52,11 @@ public sealed class BotHarness : IAsyncDisposable
             "--CaseBot:FloodMessages=0",
             .. extraArgs,
         ];
-        _host = CaseBotHost.Build(args, b => b.Services.AddSingleton<TimeProvider>(clock));
+        _host = CaseBotHost.Build(args, b =>
+        {
+            b.Services.AddSingleton<TimeProvider>(clock);
+            b.Logging.AddProvider(ErrorLog);
+        });
         Engine = _host.Services.GetRequiredService<ConversationEngine>();
     }
 
