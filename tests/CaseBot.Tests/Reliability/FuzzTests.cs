@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CaseBot.Domain.Entities;
+using CaseBot.Engine.Conversations;
 using CaseBot.Engine.Messages;
 using CaseBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -164,7 +165,9 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
         return message with { Text = text };
     }
 
-    private static bool IsCommand(IncomingMessage m) => m.Text?.TrimStart().StartsWith('/') == true && m.Text.Trim().Length > 1;
+    /// <summary>As the engine reads it: after control characters are dropped ("\0 /ubah" is "/ubah").</summary>
+    private static bool IsCommand(IncomingMessage m) =>
+        InboundText.Clean(m.Text)?.Trim() is { Length: > 1 } t && t.StartsWith('/');
 
     private static bool LooksIndonesian(string text) =>
         WordPattern().Matches(text.ToLowerInvariant()).Any(w => IndonesianWords.Contains(w.Value));
