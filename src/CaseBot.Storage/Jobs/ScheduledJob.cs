@@ -15,6 +15,9 @@ public abstract class ScheduledJob(string name, string cron, TimeZoneInfo zone, 
 
     public string Name => name;
 
+    /// <summary>The occurrence the job is waiting for (for health checks and tests).</summary>
+    public DateTimeOffset? NextDue { get; private set; }
+
     /// <summary>The next time the job is due after <paramref name="after"/> (UTC).</summary>
     public DateTimeOffset? NextOccurrence(DateTimeOffset after) => _schedule.GetNextOccurrence(after, zone);
 
@@ -26,6 +29,7 @@ public abstract class ScheduledJob(string name, string cron, TimeZoneInfo zone, 
         {
             var now = clock.GetUtcNow();
             if (NextOccurrence(now) is not { } due) return;
+            NextDue = due;
             logger.LogDebug("Job {Job} next runs at {Due:u}", name, due);
             await Task.Delay(due - now, clock, stoppingToken);
             try
