@@ -2,8 +2,12 @@
 # The whole test suite on a fresh machine: installs what the tests need, then runs every test project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The storage and engine tests run on SQLite and on PostgreSQL: a throwaway cluster on 127.0.0.1 (installed from
+# Debian's packages if missing), stopped when this script exits. fsync is off: these tests check behaviour, not disks.
+source tests/postgres.sh
+casebot_pg_start -c fsync=off -c full_page_writes=off
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; casebot_pg_stop' EXIT
 
 dotnet restore CaseBot.sln
 status=0

@@ -53,10 +53,12 @@ public static class CaseBotHost
         services.AddSingleton(options);
         var catalogs = ConfigFiles.LoadCatalogs(configDir);
         var regions = ConfigFiles.LoadRegions(configDir);
+        var reference = new ReferenceData(catalogs, regions, options);
         services.AddSingleton(catalogs);
         services.AddSingleton(regions);
-        services.AddSingleton(new ReferenceData(catalogs, regions, options));
-        services.AddCaseStorage(builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
+        services.AddSingleton(reference);
+        services.AddCaseStorage(builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions(),
+            reference.TimeZoneOf(null));
         services.AddConversationEngine();
         services.AddReporting(ConfigFiles.Load<IndicatorCatalog>(configDir, "indicators.json"));
         services.AddSingleton(builder.Configuration.GetSection(SummaryOptions.Section).Get<SummaryOptions>() ?? new SummaryOptions());

@@ -41,7 +41,7 @@ public sealed class CapaianQuestionHandler(CapaianAnswers answers) : IFreeTextHa
         if (!AskerScope.IsOfficerOrAdmin(ctx.Reporter, ctx)) return null;
         var question = answers.Parser.Parse(text, AskerScope.Today(ctx, AskerScope.HomeRegion(ctx)));
         if (question is null)
-            return LooksLikeAQuestion(text) ? $"Maaf, pertanyaan itu belum saya pahami.\n\n{CapaianAnswers.Examples}" : null;
+            return LooksLikeAQuestion(text) ? new Reply($"Maaf, pertanyaan itu belum saya pahami.\n\n{CapaianAnswers.Examples}") : null;
         return await answers.AnswerAsync(ctx, question);
     }
 

@@ -1,4 +1,5 @@
 using CaseBot.Domain.Entities;
+using CaseBot.Storage.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -18,6 +19,7 @@ public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options)
     public DbSet<GroupChat> Groups => Set<GroupChat>();
     public DbSet<ChannelCursor> Cursors => Set<ChannelCursor>();
     public DbSet<ChannelContact> Contacts => Set<ChannelContact>();
+    public DbSet<JobClaim> JobClaims => Set<JobClaim>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -87,6 +89,12 @@ public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options)
             e.Property(x => x.Area).HasMaxLength(80);
             e.Property(x => x.SendTime).HasMaxLength(5);
             e.Property(x => x.TimeZone).HasMaxLength(40);
+        });
+        b.Entity<JobClaim>(e =>
+        {
+            e.HasKey(x => new { x.Job, x.Occurrence });
+            e.Property(x => x.Job).HasMaxLength(40);
+            e.Property(x => x.Instance).HasMaxLength(120);
         });
         foreach (var reportType in new[] { typeof(DisasterReport), typeof(AidDistribution), typeof(PpksCase) })
             b.Entity(reportType).HasIndex("ReporterId");

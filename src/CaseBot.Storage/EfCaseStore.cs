@@ -127,7 +127,12 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
     public async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(string subject) =>
         await db.Audit.Where(a => a.Subject == subject).OrderBy(a => a.Id).ToListAsync();
 
-    public Task CommitAsync() => db.SaveChangesAsync();
+    public async Task CommitAsync()
+    {
+        await db.SaveChangesAsync();
+        // PostgreSQL: the unit of work runs in a transaction opened with the user's advisory lock.
+        if (db.Database.CurrentTransaction is not null) await db.Database.CommitTransactionAsync();
+    }
 
     public ValueTask DisposeAsync() => db.DisposeAsync();
 }

@@ -1,4 +1,6 @@
 using CaseBot.Domain.Abstractions;
+using CaseBot.Storage.Backup;
+using CaseBot.Storage.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,28 +9,44 @@ namespace CaseBot.Storage;
 
 public static class StorageSetup
 {
-    public static IServiceCollection AddCaseStorage(this IServiceCollection services, StorageOptions options)
+    /// <summary>Where PostgreSQL's migrations live: they differ from SQLite's (types, identity columns), so each
+    /// provider has its own assembly of migrations.</summary>
+    public const string PostgresMigrationsAssembly = "CaseBot.Storage.Postgres";
+
+    /// <param name="scheduleZone">The time zone scheduled jobs (the nightly backup) run in: the region's.</param>
+    public static IServiceCollection AddCaseStorage(this IServiceCollection services, StorageOptions options, TimeZoneInfo? scheduleZone = null)
     {
         services.AddSingleton(options);
         services.AddDbContextFactory<CaseBotDbContext>(b => Configure(b, options));
         services.AddSingleton<ICaseStoreFactory, EfCaseStoreFactory>();
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<IJobLock, DbJobLock>();
+        services.AddSingleton<SqliteBackup>();
+        if (options.IsSqlite && options.Backup.Enabled)
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<NightlyBackupJob>(sp,
+                BackupOptions.ZoneOf(options.Backup, scheduleZone)));
         return services;
     }
 
     public static void Configure(DbContextOptionsBuilder builder, StorageOptions options)
     {
-        if (!options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new NotSupportedException($"Storage provider '{options.Provider}' is not supported.");
-        builder.UseSqlite(SqliteConnectionString(options.ConnectionString),
-            sqlite => sqlite.MigrationsAssembly(typeof(CaseBotDbContext).Assembly.GetName().Name));
-        builder.AddInterceptors(SqliteTuning.Instance);
+        if (options.IsSqlite)
+        {
+            builder.UseSqlite(SqliteConnectionString(options.ConnectionString),
+                sqlite => sqlite.MigrationsAssembly(typeof(CaseBotDbContext).Assembly.GetName().Name));
+            builder.AddInterceptors(SqliteTuning.Instance);
+        }
+        else if (options.IsPostgres)
+            builder.UseNpgsql(options.ConnectionString, pg => pg.MigrationsAssembly(PostgresMigrationsAssembly));
+        else
+            throw new NotSupportedException($"Storage provider '{options.Provider}' is not supported (use Sqlite or Postgres).");
     }
 
     /// <summary>Accepts a bare file path; makes sure the folder exists and waits on locks instead of failing.</summary>
     public static string SqliteConnectionString(string value)
     {
         var csb = new SqliteConnectionStringBuilder(value.Contains('=') ? value : $"Data Source={value}");
+        // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout: this is the busy timeout.
         if (csb.DefaultTimeout < 30) csb.DefaultTimeout = 30;
         var dir = Path.GetDirectoryName(Path.GetFullPath(csb.DataSource));
         if (csb.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
@@ -39,4 +57,29 @@ public static class StorageSetup
 internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> contexts) : ICaseStoreFactory
 {
     public ICaseStore Create() => new EfCaseStore(contexts.CreateDbContext());
+
+    public async Task<ICaseStore> OpenForUserAsync(string userKey, CancellationToken ct = default)
+    {
+        var db = await contexts.CreateDbContextAsync(ct);
+        try
+        {
+            if (db.Database.IsNpgsql())
+            {
+                // Several instances may share the database: one user's messages are handled one at a time across
+                // all of them. The lock belongs to this transaction and ends with its commit or rollback.
+                await db.Database.BeginTransactionAsync(ct);
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({UserLockSpace}, hashtext({userKey}))", ct);
+            }
+            // SQLite is one process's file: the engine's in-process lock per user and SQLite's single writer suffice.
+            return new EfCaseStore(db);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The first key of PostgreSQL's two-key advisory locks, so user locks never collide with other locks.</summary>
+    internal const int UserLockSpace = 7301;
 }

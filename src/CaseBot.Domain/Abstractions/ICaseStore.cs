@@ -59,7 +59,7 @@ public interface ICaseStore : IAsyncDisposable
     void AddAudit(AuditEntry entry);
     Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(string subject);
 
-    /// <summary>Writes everything in one transaction.</summary>
+    /// <summary>Writes everything in one transaction (and ends the user's lock, where there is one).</summary>
     Task CommitAsync();
 }
 
@@ -70,4 +70,8 @@ public sealed record ReportListItem(string Number, ReportKind Kind, string Catal
 public interface ICaseStoreFactory
 {
     ICaseStore Create();
+
+    /// <summary>The unit of work for one message of <paramref name="userKey"/>. Where several bot instances share
+    /// the database it also holds that user's lock until commit or dispose, so no two instances handle one chat at once.</summary>
+    Task<ICaseStore> OpenForUserAsync(string userKey, CancellationToken ct = default);
 }

@@ -22,4 +22,12 @@ public sealed class CaseBotOptions
 
     /// <summary>Upper bound on free text a user may send (longer input is refused politely).</summary>
     public int MaxTextLength { get; set; } = 1000;
+
+    /// <summary>Flood limit: at most this many messages from one user per <see cref="FloodWindowSeconds"/> (0 = no limit).</summary>
+    public int FloodMessages { get; set; } = 20;
+
+    public int FloodWindowSeconds { get; set; } = 10;
+
+    /// <summary>Channels without a flood limit: the local terminal is the operator at the console (a piped script).</summary>
+    public List<string> FloodExemptChannels { get; set; } = [];
 }

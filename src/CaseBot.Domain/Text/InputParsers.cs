@@ -16,7 +16,13 @@ public static partial class InputParsers
     };
 
     public static string Normalize(string? text) =>
-        string.Join(' ', (text ?? "").Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', AsciiDigits(text ?? "").Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Other scripts' digits ("٣٤" from an Arabic keyboard) as 0-9: the patterns' \d matches them, int.Parse would not.</summary>
+    private static string AsciiDigits(string s) =>
+        s.Any(c => char.IsDigit(c) && !char.IsAsciiDigit(c))
+            ? new string(s.Select(c => char.IsDigit(c) && !char.IsAsciiDigit(c) ? (char)('0' + (int)char.GetNumericValue(c)) : c).ToArray())
+            : s;
 
     /// <summary>Whole numbers ≥ 0: "12", "1.234", "1 234", "12 jiwa", "nol".</summary>
     public static bool TryParseCount(string? text, out int value)

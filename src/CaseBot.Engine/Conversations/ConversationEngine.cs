@@ -21,6 +21,7 @@ public sealed class ConversationEngine(
     private readonly Dictionary<string, ICommand> _commands = commands.ToDictionary(c => c.Name);
     private readonly FlowRunner _runner = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _userLocks = new();
+    private readonly FloodGuard _flood = new(reference.Options, clock);
 
     /// <summary>The commands that start flows, with their menu text.</summary>
     private static readonly (string Command, string Flow, string Description)[] FlowCommands =
@@ -39,11 +40,19 @@ public sealed class ConversationEngine(
 
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingMessage message, CancellationToken ct = default)
     {
+        message = InboundText.Clean(message);
+        switch (_flood.Check(message.Channel, message.UserKey, out var wait))
+        {
+            case FloodVerdict.Drop:
+                return [];
+            case FloodVerdict.Notice:
+                return message.ChatKind == ChatKind.Private ? [To(message, FloodGuard.NoticeText(wait))] : [];
+        }
         var gate = _userLocks.GetOrAdd(message.UserKey, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         try
         {
-            return await HandleLockedAsync(message);
+            return await HandleLockedAsync(message, ct);
         }
         catch (Exception ex)
         {
@@ -57,14 +66,15 @@ public sealed class ConversationEngine(
         }
     }
 
-    private async Task<IReadOnlyList<OutgoingMessage>> HandleLockedAsync(IncomingMessage message)
+    private async Task<IReadOnlyList<OutgoingMessage>> HandleLockedAsync(IncomingMessage message, CancellationToken ct)
     {
         var text = message.Text;
-        if (text is not null && text.Length > reference.Options.MaxTextLength)
+        var addressed = message.ChatKind == ChatKind.Private || text?.TrimStart().StartsWith('/') == true;
+        if (text is not null && text.Length > reference.Options.MaxTextLength && addressed)
             return [To(message, $"Pesan terlalu panjang ({text.Length} huruf). Maksimal {reference.Options.MaxTextLength} huruf; mohon dipersingkat.")];
 
         var now = clock.GetUtcNow();
-        await using var store = stores.Create();
+        await using var store = await stores.OpenForUserAsync(message.UserKey, ct);
         if (message.MessageId is not null && !await store.TryMarkProcessedAsync(message.Channel, message.MessageId, now))
             return []; // a redelivery: it was handled (and answered) before
 
@@ -162,7 +172,7 @@ public sealed class ConversationEngine(
     private static string? Refusal(CommandAccess access, Reporter? reporter, bool isAdmin) => access switch
     {
         CommandAccess.Anyone => null,
-        _ when isAdmin => null,
+        CommandAccess.Admin or CommandAccess.Officer when isAdmin => null, // a configured admin before registering too
         CommandAccess.Admin => "Perintah itu khusus admin.",
         _ when AccessMessages.NotAllowedToReport(reporter) is { } refusal => refusal,
         CommandAccess.Officer when !reporter!.IsOfficer => "Perintah itu khusus petugas dinas.",

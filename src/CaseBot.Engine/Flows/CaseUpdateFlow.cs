@@ -21,11 +21,11 @@ public sealed class CaseUpdateFlow : FlowDefinition
 
     public override async Task<string?> StartAsync(FlowContext ctx, string? argument)
     {
-        if (!ReportNumber.TryParse(argument, out var kind, out _, out var id) || kind != ReportKind.Ppks
-            || await ctx.Store.GetCaseAsync(id) is not { } c)
-            return $"Kasus {argument} tidak ditemukan. Contoh: /ubah PK-2024-0003";
-        if (!ReportAccess.CanSee(ctx.Reporter!, c.ReporterId, c.Kabupaten, c.Kecamatan))
-            return $"Anda tidak berhak mengubah kasus {c.Number}.";
+        // The same answer whether the case does not exist or is not the user's: no probing for case numbers.
+        if (!ReportNumber.TryParse(argument, out var kind, out var year, out var id) || kind != ReportKind.Ppks
+            || await ctx.Store.GetCaseAsync(id) is not { } c || c.ReportedOn.Year != year
+            || !ReportAccess.CanSee(ctx.Reporter!, c.ReporterId, c.Kabupaten, c.Kecamatan))
+            return $"Kasus {argument} tidak ditemukan atau bukan wewenang Anda. Contoh: /ubah PK-2024-0003";
         ctx.Set("_case", id.ToString(CultureInfo.InvariantCulture));
         ctx.Set("_number", c.Number);
         return null;

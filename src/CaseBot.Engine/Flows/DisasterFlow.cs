@@ -70,9 +70,11 @@ public sealed class DisasterFlow : FlowDefinition
     {
         if (argument is not null)
         {
-            if (!ReportNumber.TryParse(argument, out var kind, out _, out var id) || kind != ReportKind.Disaster
-                || await ctx.Store.GetEventAsync(id) is not { } chosen)
-                return $"Kejadian {argument} tidak ditemukan. Ketik /laporanku untuk melihat nomor laporan Anda.";
+            // The same answer whether the number does not exist or is not the user's to update: no probing.
+            if (!ReportNumber.TryParse(argument, out var kind, out var year, out var id) || kind != ReportKind.Disaster
+                || await ctx.Store.GetEventAsync(id) is not { } chosen || chosen.EventDate.Year != year
+                || !ReportAccess.CanUpdateEvent(ctx.Reporter!, chosen))
+                return $"Kejadian {argument} tidak ditemukan atau bukan wewenang Anda. Ketik /laporanku untuk melihat nomor laporan Anda.";
             LoadEvent(ctx, chosen);
             return null;
         }

@@ -109,8 +109,14 @@ public sealed class PpksFlow : FlowDefinition
         ctx.Set(DuplicatesKey, ids);
         foreach (var c in found) ctx.Set("_dupnum_" + c.Id.ToString(CultureInfo.InvariantCulture), c.Number);
         ctx.Set("_dups_text", string.Join("\n", found.Select(c =>
-            $"• {c.Number}: {c.Name}, {TypeName(ctx, c.TypeCode)}, Desa {c.Desa}, status {Labels.Status(c.Status)}" +
-            (nik is not null && c.Nik == nik ? " (NIK sama)" : ""))));
+        {
+            var sameNik = nik is not null && c.Nik == nik;
+            // Someone else's case outside what this reporter may see: its number and why it matched, no personal data.
+            if (!ReportAccess.CanSee(ctx.Reporter!, c.ReporterId, c.Kabupaten, c.Kecamatan))
+                return $"• {c.Number} (dilaporkan pelapor lain; {(sameNik ? "NIK sama" : "nama sama di desa yang sama")})";
+            return $"• {c.Number}: {c.Name}, {TypeName(ctx, c.TypeCode)}, Desa {c.Desa}, status {Labels.Status(c.Status)}" +
+                   (sameNik ? " (NIK sama)" : "");
+        })));
     }
 
     private static string TypeName(FlowContext ctx, string code) => ctx.Reference.Catalogs.PpksType(code)?.Name ?? code;

@@ -40,6 +40,7 @@ public sealed class RegistrationFlow : FlowDefinition
         var isAdmin = ctx.Reference.IsConfiguredAdmin(ctx.Message.UserKey);
         var reporter = ctx.Reporter ?? new Reporter { Name = "", Kabupaten = "" };
         var kecamatan = ctx.Require("kecamatan");
+        if (ctx.Reporter is not null) AuditReRegistration(ctx, reporter, kecamatan == WholeKabupaten ? null : kecamatan, isAdmin);
         reporter.Name = ctx.Require("name");
         reporter.Role = Enum.Parse<ReporterRole>(ctx.Require("role"));
         reporter.Kabupaten = ctx.Require("kabupaten");
@@ -70,6 +71,25 @@ public sealed class RegistrationFlow : FlowDefinition
             return "✅ Pendaftaran terkirim. Admin akan memeriksa dan Anda akan diberi tahu di sini.\n" +
                    "Sementara menunggu, Anda belum bisa mengirim laporan.";
         };
+    }
+
+    /// <summary>Registering again (after a rejection) changes an existing user: every changed field is audited.</summary>
+    private static void AuditReRegistration(FlowContext ctx, Reporter before, string? kecamatan, bool isAdmin)
+    {
+        var status = isAdmin ? ReporterStatus.Approved : ReporterStatus.Pending;
+        (string Field, string? Old, string? New)[] fields =
+        [
+            ("nama", before.Name, ctx.Require("name")),
+            ("peran", before.Role.ToString(), ctx.Require("role")),
+            ("kabupaten", before.Kabupaten, ctx.Require("kabupaten")),
+            ("kecamatan", before.Kecamatan, kecamatan),
+            ("status", before.Status.ToString(), status.ToString()),
+        ];
+        foreach (var (field, old, now) in fields.Where(f => f.Old != f.New))
+            ctx.Store.AddAudit(new AuditEntry
+            {
+                Subject = $"USR-{before.Id}", Field = field, OldValue = old, NewValue = now, ByReporterId = before.Id, At = ctx.Now,
+            });
     }
 
     /// <summary>Registered admins' chats, plus configured admin accounts that never registered.</summary>

@@ -12,6 +12,15 @@ public static class ReportAccess
         return viewer.Kabupaten == kabupaten && (viewer.Kecamatan is null || viewer.Kecamatan == kecamatan);
     }
 
+    /// <summary>
+    /// Who may add new figures to a disaster event: whoever may see it, and reporters of its area (the disaster flow
+    /// offers them the open events there). An event holds counts, no personal data.
+    /// </summary>
+    public static bool CanUpdateEvent(Reporter viewer, DisasterEvent e) =>
+        CanSee(viewer, e.ReporterId, e.Kabupaten, e.Kecamatan)
+        || (viewer.Status == ReporterStatus.Approved && viewer.Kabupaten == e.Kabupaten
+            && (viewer.Kecamatan is null || viewer.Kecamatan == e.Kecamatan));
+
     /// <summary>NIK in full for admins only (personal data rule).</summary>
     public static bool SeesFullNik(Reporter viewer) => viewer.IsAdmin;
 }

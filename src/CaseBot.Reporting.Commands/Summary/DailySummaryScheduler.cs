@@ -38,6 +38,7 @@ public sealed class DailySummaryScheduler(
     /// <summary>One check: sends what is due now and returns how many summaries went out.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct = default)
     {
+        if (!outbound.Any) return 0;
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var sent = 0;

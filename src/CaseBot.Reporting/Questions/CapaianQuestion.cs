@@ -74,11 +74,11 @@ public sealed class CapaianQuestionParser(RegionCatalog regions, IndicatorCatalo
                 if (i + span > words.Length) continue;
                 var candidate = string.Join(' ', words[i..(i + span)]);
                 if (span > 1 && words[i..(i + span)].Skip(1).Any(CommonWords.Contains)) continue;
-                if (PeriodParser.Find(candidate, DateOnly.MinValue) is not null) continue;
+                if (PeriodParser.Mentions(candidate)) continue;
                 if (FuzzyMatcher.Best(candidate, names) is { } match && (span == 1 || match.Value.Contains(' ')))
                     return (regions.Find(match.Value), match.Exact ? null : match.Value, null);
             }
-            if (afterMarker && !CommonWords.Contains(words[i]) && PeriodParser.Find(words[i], DateOnly.MinValue) is null)
+            if (afterMarker && !CommonWords.Contains(words[i]) && !PeriodParser.Mentions(words[i]))
                 return (null, null, words[i]);
         }
         return (null, null, null);

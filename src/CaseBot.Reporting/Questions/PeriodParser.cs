@@ -10,6 +10,9 @@ public static partial class PeriodParser
     private static readonly string[] MonthNames =
         ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"];
 
+    /// <summary>Whether the words name a period at all ("kemarin", "maret", "2024"), whatever today is.</summary>
+    public static bool Mentions(string text) => Find(text, new DateOnly(2000, 6, 15)) is not null;
+
     /// <summary>The period named in <paramref name="text"/>, or null when none is (callers default to this year).</summary>
     public static ReportingPeriod? Find(string text, DateOnly today)
     {

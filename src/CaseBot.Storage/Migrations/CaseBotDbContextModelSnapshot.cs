@@ -508,6 +508,28 @@ namespace CaseBot.Storage.Migrations
                     b.ToTable("Reporters");
                 });
 
+            modelBuilder.Entity("CaseBot.Storage.Jobs.JobClaim", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Occurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job", "Occurrence");
+
+                    b.ToTable("JobClaims");
+                });
+
             modelBuilder.Entity("CaseBot.Domain.Entities.AidDistribution", b =>
                 {
                     b.HasOne("CaseBot.Domain.Entities.DisasterEvent", "Event")

@@ -4,9 +4,12 @@ using CaseBot.Tests.Support;
 
 namespace CaseBot.Tests.Engine;
 
-public sealed class AidAndFollowUpTests
+public class AidAndFollowUpTests
 {
-    private static Task<BotHarness> WithReporterAsync() => Scenario.StartWithReporterAsync();
+    /// <summary>The database these flows run on; AidAndFollowUpTestsOnPostgres runs them all again on PostgreSQL.</summary>
+    protected virtual StorageKind Storage => StorageKind.Sqlite;
+
+    private Task<BotHarness> WithReporterAsync() => Scenario.StartWithReporterAsync(storage: Storage);
 
     [Fact]
     public async Task Aid_needs_an_event_first()

@@ -3,9 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseBot.Tests.Engine;
 
-public sealed class DisasterFlowTests
+public class DisasterFlowTests
 {
-    private static Task<BotHarness> WithReporterAsync() => Scenario.StartWithReporterAsync();
+    /// <summary>The database these flows run on; DisasterFlowTestsOnPostgres runs them all again on PostgreSQL.</summary>
+    protected virtual StorageKind Storage => StorageKind.Sqlite;
+
+    private Task<BotHarness> WithReporterAsync() => Scenario.StartWithReporterAsync(storage: Storage);
 
     [Fact]
     public async Task New_event_is_saved_with_its_counts_and_a_human_number()

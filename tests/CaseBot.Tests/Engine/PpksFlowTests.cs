@@ -3,9 +3,12 @@ using CaseBot.Tests.Support;
 
 namespace CaseBot.Tests.Engine;
 
-public sealed class PpksFlowTests
+public class PpksFlowTests
 {
-    private static Task<BotHarness> WithTkskAsync() => Scenario.StartWithReporterAsync("20", "Nurhayati TKSK", "TKSK");
+    /// <summary>The database these flows run on; PpksFlowTestsOnPostgres runs them all again on PostgreSQL.</summary>
+    protected virtual StorageKind Storage => StorageKind.Sqlite;
+
+    private Task<BotHarness> WithTkskAsync() => Scenario.StartWithReporterAsync("20", "Nurhayati TKSK", "TKSK", Storage);
 
     private static async Task<string> ReportCaseAsync(BotHarness bot, string user, string name, string nik, string desa = "Baruga")
     {

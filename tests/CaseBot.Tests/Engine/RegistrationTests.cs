@@ -4,12 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseBot.Tests.Engine;
 
-public sealed class RegistrationTests
+public class RegistrationTests
 {
+    /// <summary>The database these flows run on; RegistrationTestsOnPostgres runs them all again on PostgreSQL.</summary>
+    protected virtual StorageKind Storage => StorageKind.Sqlite;
+
     [Fact]
     public async Task Unknown_user_is_refused_reports_and_data_and_told_to_register()
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(Storage);
         foreach (var command in new[] { "/bencana", "/logistik", "/ppks" })
             Assert.Contains("/daftar", await bot.Say("1", command));
         Assert.Contains("belum terdaftar", await bot.Say("1", "/laporanku"));
@@ -22,7 +25,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task Reporter_registers_waits_is_approved_by_admin_button_and_is_told()
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(Storage);
         await Scenario.RegisterAdminAsync(bot);
 
         Assert.Contains("nama lengkap", await bot.Say("7", "/daftar"));
@@ -58,7 +61,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task Rejected_reporter_is_told_and_cannot_report()
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(Storage);
         await Scenario.RegisterAdminAsync(bot);
         foreach (var answer in new[] { "/daftar", "Budi", "Tagana", "Luwu Timur", "Nuha", "simpan" })
             await bot.Say("8", answer);
@@ -72,7 +75,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task Only_admins_may_approve()
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(Storage);
         await Scenario.RegisterAdminAsync(bot);
         await Scenario.RegisterApprovedAsync(bot, "5", "Rina");
         foreach (var answer in new[] { "/daftar", "Joko", "Tagana", "Luwu Timur", "Nuha", "simpan" })
@@ -85,7 +88,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task Registration_rejects_a_kecamatan_outside_the_chosen_kabupaten_and_keeps_earlier_answers()
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(Storage);
         await bot.Say("4", "/daftar");
         await bot.Say("4", "Yohanes Taek");
         await bot.Say("4", "Tagana");

@@ -5,6 +5,7 @@ using CaseBot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CaseBot.Tests.Support;
@@ -26,34 +27,52 @@ public sealed class BotHarness : IAsyncDisposable
     private int _sequence;
 
     public string Folder { get; }
+    public TestDatabase Database { get; }
+    /// <summary>False once a restart took the database over (only the last harness drops it).</summary>
+    private bool _ownsDatabase = true;
+    private readonly string[] _extraArgs;
     public FakeTimeProvider Clock { get; }
     /// <summary>What the bot sent on its own initiative (daily summaries) through the test channel.</summary>
     public RecordingSender Outbox { get; } = new();
+    /// <summary>Errors the bot logged (its error path: "terjadi gangguan").</summary>
+    public ErrorLog ErrorLog { get; } = new();
     public ConversationEngine Engine { get; }
 
-    private BotHarness(string folder, FakeTimeProvider clock, IEnumerable<string> extraArgs)
+    private BotHarness(TestDatabase database, FakeTimeProvider clock, IEnumerable<string> extraArgs)
     {
-        Folder = folder;
+        Database = database;
+        Folder = database.Folder;
+        _extraArgs = [.. extraArgs];
         Clock = clock;
         string[] args =
         [
-            $"--CaseBot:Storage:ConnectionString=Data Source={Path.Combine(folder, "casebot.db")}",
+            .. database.HostArgs,
             "--CaseBot:Terminal:Enabled=false",
             $"--CaseBot:Admins:0={Channel}:{AdminId}",
+            // The clock stands still in tests, so scripted users would trip the flood limit; the tests of the
+            // limit (and the fuzz test) turn it back on with extraArgs.
+            "--CaseBot:FloodMessages=0",
             .. extraArgs,
         ];
         _host = CaseBotHost.Build(args, b =>
         {
             b.Services.AddSingleton<TimeProvider>(clock);
             b.Services.AddSingleton<CaseBot.Engine.Messages.IChannelSender>(Outbox);
+            b.Logging.AddProvider(ErrorLog);
         });
         Engine = _host.Services.GetRequiredService<ConversationEngine>();
     }
 
-    public static async Task<BotHarness> StartAsync(string? folder = null, DateTimeOffset? now = null, params string[] extraArgs)
+    public static Task<BotHarness> StartAsync(string? folder = null, DateTimeOffset? now = null, params string[] extraArgs) =>
+        StartAsync(TestDatabase.Create(StorageKind.Sqlite, folder), now, extraArgs);
+
+    /// <summary>A bot on a fresh database of the given kind (the same flows run on SQLite and PostgreSQL).</summary>
+    public static Task<BotHarness> StartAsync(StorageKind storage, DateTimeOffset? now = null, params string[] extraArgs) =>
+        StartAsync(TestDatabase.Create(storage), now, extraArgs);
+
+    public static async Task<BotHarness> StartAsync(TestDatabase database, DateTimeOffset? now = null, params string[] extraArgs)
     {
-        folder ??= Directory.CreateTempSubdirectory("casebot-test-").FullName;
-        var harness = new BotHarness(folder, new FakeTimeProvider(now ?? DefaultNow), extraArgs);
+        var harness = new BotHarness(database, new FakeTimeProvider(now ?? DefaultNow), extraArgs);
         await harness._host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return harness;
     }
@@ -63,7 +82,8 @@ public sealed class BotHarness : IAsyncDisposable
     {
         var now = Clock.GetUtcNow();
         _host.Dispose();
-        return await StartAsync(Folder, now);
+        _ownsDatabase = false;
+        return await StartAsync(Database, now, _extraArgs);
     }
 
     public IServiceProvider Services => _host.Services;
@@ -102,6 +122,7 @@ public sealed class BotHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _host.Dispose();
-        await Task.CompletedTask;
+        if (_ownsDatabase) await Database.DisposeAsync();
+        _ownsDatabase = false;
     }
 }

@@ -6,9 +6,10 @@ namespace CaseBot.Tests.Support;
 public static class Scenario
 {
     /// <summary>A fresh bot with the admin and one approved reporter (user <paramref name="userId"/>, Malili).</summary>
-    public static async Task<BotHarness> StartWithReporterAsync(string userId = "10", string name = "Rahmat Tagana", string role = "Tagana")
+    public static async Task<BotHarness> StartWithReporterAsync(string userId = "10", string name = "Rahmat Tagana", string role = "Tagana",
+        StorageKind storage = StorageKind.Sqlite)
     {
-        var bot = await BotHarness.StartAsync();
+        var bot = await BotHarness.StartAsync(storage);
         await RegisterAdminAsync(bot);
         await RegisterApprovedAsync(bot, userId, name, role);
         return bot;

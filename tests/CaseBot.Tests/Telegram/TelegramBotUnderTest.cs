@@ -31,6 +31,7 @@ public sealed class TelegramBotUnderTest : IAsyncDisposable
             "--CaseBot:Telegram:PollTimeoutSeconds=0", "--CaseBot:Telegram:IdleDelayMilliseconds=50",
             // The emulator has no flood control; at Telegram's pace (1 a second per chat) a full journey would take minutes.
             "--CaseBot:Telegram:PrivateChatMessagesPerSecond=50",
+            "--CaseBot:FloodMessages=1000", // a scripted user answers faster than the per-user flood limit allows
             $"--CaseBot:Admins:0=telegram:{AdminId}", .. extraArgs,
         ], b => b.Services.AddHttpClient(TelegramSetup.HttpClientName).AddHttpMessageHandler(() => Bridge));
     }

@@ -1,0 +1,46 @@
+using Cronos;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CaseBot.Storage.Jobs;
+
+/// <summary>
+/// A job on a cron schedule in a time zone (the region's: "0 2 * * *" is 02:00 WITA), run by one instance only
+/// (<see cref="IJobLock"/>). A failed run is logged and the next occurrence runs as usual.
+/// </summary>
+public abstract class ScheduledJob(string name, string cron, TimeZoneInfo zone, IJobLock jobLock, TimeProvider clock, ILogger logger)
+    : BackgroundService
+{
+    private readonly CronExpression _schedule = CronExpression.Parse(cron);
+
+    public string Name => name;
+
+    /// <summary>The occurrence the job is waiting for (for health checks and tests).</summary>
+    public DateTimeOffset? NextDue { get; private set; }
+
+    /// <summary>The next time the job is due after <paramref name="after"/> (UTC).</summary>
+    public DateTimeOffset? NextOccurrence(DateTimeOffset after) => _schedule.GetNextOccurrence(after, zone);
+
+    protected abstract Task RunAsync(DateTimeOffset occurrence, CancellationToken ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = clock.GetUtcNow();
+            if (NextOccurrence(now) is not { } due) return;
+            NextDue = due;
+            logger.LogDebug("Job {Job} next runs at {Due:u}", name, due);
+            await Task.Delay(due - now, clock, stoppingToken);
+            try
+            {
+                if (await jobLock.TryClaimAsync(name, due, stoppingToken)) await RunAsync(due, stoppingToken);
+                else logger.LogInformation("Job {Job} at {Due:u} is run by another instance", name, due);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Job {Job} at {Due:u} failed", name, due);
+            }
+        }
+    }
+}
