@@ -2,6 +2,7 @@ using CaseBot.Domain.Configuration;
 using CaseBot.Engine.Messages;
 using CaseBot.Reporting.Summary;
 using CaseBot.Storage;
+using CaseBot.Storage.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,8 +16,11 @@ namespace CaseBot.Reporting.Commands.Summary;
 /// </summary>
 public sealed class DailySummaryScheduler(
     IDbContextFactory<CaseBotDbContext> contexts, DailySummaryComposer composer, OutboundMessages outbound, RegionCatalog regions,
-    SummaryOptions options, TimeProvider clock, ILogger<DailySummaryScheduler> logger) : BackgroundService
+    IJobLock jobs, SummaryOptions options, TimeProvider clock, ILogger<DailySummaryScheduler> logger) : BackgroundService
 {
+    /// <summary>Occurrences this instance claimed: it alone retries them after a failed send.</summary>
+    private readonly HashSet<(string Job, DateTimeOffset At)> _claimed = [];
+
     public static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,6 +51,13 @@ public sealed class DailySummaryScheduler(
             if (!outbound.CanSend(group.Channel)) continue;
             var area = regions.Find(group.Area);
             if (area is null || SummarySchedule.Find(group, area, options, now) is not { } due) continue;
+            // Several instances on one database: the first to claim the occurrence sends it.
+            var job = ($"summary:{group.Channel}:{group.ChatId}", due.ScheduledAt);
+            if (!_claimed.Contains(job))
+            {
+                if (!await jobs.TryClaimAsync(job.Item1, job.ScheduledAt, ct)) continue;
+                _claimed.Add(job);
+            }
             try
             {
                 var summary = await composer.ComposeAsync(area, due.LocalDay.AddDays(-1), now, due.Late, ct);
@@ -56,6 +67,7 @@ public sealed class DailySummaryScheduler(
                 }, ct);
                 group.LastSentDay = due.LocalDay;
                 await db.SaveChangesAsync(ct);
+                _claimed.Remove(job);
                 sent++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

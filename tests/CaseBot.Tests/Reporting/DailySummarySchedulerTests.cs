@@ -113,3 +113,24 @@ public sealed class DailySummarySchedulerTests
         Assert.Empty(db.Groups);
     }
 }
+
+public sealed class DailySummaryOneInstanceTests
+{
+    [Fact]
+    public async Task Two_instances_on_one_database_send_the_summary_once()
+    {
+        var first = await Scenario.StartWithReporterAsync();
+        await first.SendAsync(BotHarness.AdminId, "/daftargrup Luwu Timur", kind: ChatKind.Group, chatId: "-77");
+        await using var second = await BotHarness.StartAsync(first.Folder, first.Clock.GetUtcNow());
+        var seven = new DateTimeOffset(2024, 3, 16, 7, 0, 0, TimeSpan.FromHours(8));
+        first.Clock.SetUtcNow(seven);
+        second.Clock.SetUtcNow(seven);
+
+        var sent = await Task.WhenAll(
+            first.Services.GetRequiredService<DailySummaryScheduler>().SendDueAsync(),
+            second.Services.GetRequiredService<DailySummaryScheduler>().SendDueAsync());
+        Assert.Equal(1, sent.Sum());
+        Assert.Equal(1, first.Outbox.Sent.Count + second.Outbox.Sent.Count);
+        await first.DisposeAsync();
+    }
+}
