@@ -19,7 +19,7 @@ public sealed class TargetsCliTests
         Assert.True(exported.ExitCode == 0, exported.Error);
 
         var rows = MiniExcel.Query(sheet, useHeaderRow: true, sheetName: TargetSheet.Name).Cast<IDictionary<string, object>>()
-            .Select(r => new Dictionary<string, object?>(r)).ToList();
+            .Select(r => new Dictionary<string, object?>(r!)).ToList();
         rows.Single(r => (string)r["Indikator"]! == "permakanan")["Target"] = 1200;
         File.Delete(sheet);
         MiniExcel.SaveAs(sheet, new Dictionary<string, object> { [TargetSheet.Name] = rows });

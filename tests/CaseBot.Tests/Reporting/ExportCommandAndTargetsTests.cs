@@ -64,7 +64,7 @@ public sealed class ExportCommandAndTargetsTests
         Assert.Contains(rows, r => (string)r["Indikator"] == "ppks-ditangani" && Convert.ToDouble(r["Target"]) == 56.7);
 
         // The officer adds Luwu Timur's 2025 target and changes 2024's, typing the Indonesian way.
-        var edited = rows.Select(r => new Dictionary<string, object?>(r)).ToList();
+        var edited = rows.Select(r => new Dictionary<string, object?>(r!)).ToList();
         edited.Single(r => (string)r["Indikator"]! == "ppks-ditangani")["Target"] = "60,5";
         edited.Add(new() { ["Indikator"] = "ppks-ditangani", ["Nama Indikator"] = "", ["Tahun"] = 2025, ["Wilayah"] = "luwu timur", ["Target"] = 62 });
         using var filled = new MemoryStream();

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
+using CaseBot.Tests.Support;
+
 namespace CaseBot.Tests.Telegram;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class TelegramEmulator : IAsyncLifetime
         var folder = FindEmulatorFolder();
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "telegram-test-api")))
             await RunAsync("npm", "ci --no-audit --no-fund", folder, TimeSpan.FromMinutes(5));
-        Port = FreePort();
+        Port = Loopback.FreePort();
         _node = Process.Start(new ProcessStartInfo("node", ["server.js", Port.ToString()])
         {
             WorkingDirectory = folder, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
@@ -118,12 +120,6 @@ public sealed class TelegramEmulator : IAsyncLifetime
         throw new DirectoryNotFoundException("tests/telegram-emulator not found above " + AppContext.BaseDirectory);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task RunAsync(string file, string args, string folder, TimeSpan timeout)
     {

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using CaseBot.Domain.Entities;
 using Microsoft.EntityFrameworkCore;
 
+using CaseBot.Tests.Support;
+
 namespace CaseBot.Tests.Telegram;
 
 [CollectionDefinition(Name)]
@@ -158,7 +160,7 @@ public sealed class TelegramEndToEndTests(TelegramEmulator emulator)
     [Fact]
     public async Task Webhook_mode_checks_the_secret_and_handles_a_redelivered_update_once()
     {
-        var port = FreePort();
+        var port = Loopback.FreePort();
         await using var bot = await TelegramBotUnderTest.StartAsync(emulator, extraArgs:
         [
             "--CaseBot:Telegram:Mode=Webhook", $"--CaseBot:Telegram:WebhookUrl=http://127.0.0.1:{port}/telegram/webhook",
@@ -217,10 +219,4 @@ public sealed class TelegramEndToEndTests(TelegramEmulator emulator)
         Assert.True(condition());
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -10,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
+using CaseBot.Tests.Support;
+
 namespace CaseBot.Tests.WhatsApp;
 
 /// <summary>The real host with the WhatsApp channel on a loopback port, sending to a <see cref="FakeGraphApi"/>.</summary>
@@ -40,7 +42,7 @@ public sealed class WhatsAppBotUnderTest : IAsyncDisposable
     public static async Task<WhatsAppBotUnderTest> StartAsync(params string[] extraArgs)
     {
         var graph = await FakeGraphApi.StartAsync();
-        var bot = new WhatsAppBotUnderTest(graph, Directory.CreateTempSubdirectory("casebot-wa-").FullName, FreePort(), extraArgs);
+        var bot = new WhatsAppBotUnderTest(graph, Directory.CreateTempSubdirectory("casebot-wa-").FullName, Loopback.FreePort(), extraArgs);
         await bot._host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await bot._host.StartAsync();
         return bot;
@@ -99,12 +101,6 @@ public sealed class WhatsAppBotUnderTest : IAsyncDisposable
         return Http.SendAsync(request);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {
