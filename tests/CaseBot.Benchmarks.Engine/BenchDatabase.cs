@@ -41,6 +41,7 @@ public sealed class BenchDatabase : IAsyncDisposable
             using var c = new NpgsqlCommand($"SHOW {name}", admin);
             return (string)c.ExecuteScalar()!;
         }
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{csb.Database}\"", admin)) await create.ExecuteNonQueryAsync();
         var durability = $"PostgreSQL {admin.ServerVersion}, fsync={Setting("fsync")}, synchronous_commit={Setting("synchronous_commit")}";
         return new BenchDatabase("PostgreSQL", StorageOptions.Postgres, csb.ConnectionString, durability, server);
     }
