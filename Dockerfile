@@ -4,8 +4,8 @@ WORKDIR /src
 COPY . .
 RUN dotnet publish src/CaseBot.Host/CaseBot.Host.csproj -c Release -o /app
 
-# Run: the small runtime image, as a non-root user, data on a volume.
-FROM mcr.microsoft.com/dotnet/runtime:10.0
+# Run: the ASP.NET runtime image (webhooks), as a non-root user, data on a volume.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
 RUN mkdir -p /data && chown app:app /data

@@ -6,5 +6,14 @@ cd "$(dirname "$0")/.."
 # Debian's packages if missing), stopped when this script exits. fsync is off: these tests check behaviour, not disks.
 source tests/postgres.sh
 casebot_pg_start -c fsync=off -c full_page_writes=off
+log=$(mktemp)
+trap 'rm -f "$log"; casebot_pg_stop' EXIT
+
 dotnet restore CaseBot.sln
-dotnet test CaseBot.sln --no-restore -c Release --logger "console;verbosity=normal" "$@"
+status=0
+dotnet test CaseBot.sln --no-restore -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line over all test projects, in the plain form CI reads.
+awk '/^ *Passed: *[0-9]+/ {p += $2} /^ *Failed: *[0-9]+/ {f += $2} /^ *Skipped: *[0-9]+/ {s += $2}
+     END {printf "%d passed, %d failed, %d skipped\n", p, f, s}' "$log"
+exit "$status"

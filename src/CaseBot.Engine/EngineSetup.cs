@@ -1,6 +1,7 @@
 using CaseBot.Engine.Commands;
 using CaseBot.Engine.Conversations;
 using CaseBot.Engine.Flows;
+using CaseBot.Engine.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -22,7 +23,12 @@ public static class EngineSetup
         services.AddSingleton<ICommand, RejectCommand>();
         services.AddSingleton<ICommand, PendingCommand>();
         services.AddSingleton<ICommand, AuditCommand>();
+        services.AddSingleton<ICommand, RegisterGroupCommand>();
+        services.AddSingleton<ICommand, GroupTimeCommand>();
+        services.AddSingleton<ICommand, RemoveGroupCommand>();
+        services.AddSingleton<ICommand, LinkAccountCommand>();
         services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<OutboundMessages>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,52 +1,110 @@
+using CaseBot.Channels.Telegram;
 using CaseBot.Channels.Terminal;
+using CaseBot.Channels.WhatsApp;
 using CaseBot.Domain.Configuration;
 using CaseBot.Engine;
 using CaseBot.Engine.Conversations;
+using CaseBot.Reporting;
+using CaseBot.Reporting.Capaian;
+using CaseBot.Reporting.Commands;
+using CaseBot.Reporting.Summary;
 using CaseBot.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 
 namespace CaseBot.Host;
 
-/// <summary>The composition root: configuration, storage, engine and the channel(s) to run.</summary>
+/// <summary>The composition root: configuration, storage, engine, reporting and the channel(s) to run.</summary>
 public static class CaseBotHost
 {
+    /// <summary>A generic host, or a web application when a channel receives webhooks.</summary>
     public static IHost Build(string[] args, Action<IHostApplicationBuilder>? customize = null)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var contentRoot = Directory.GetCurrentDirectory();
+        var configuration = Configuration(args);
+        var telegram = TelegramSettings(configuration);
+        var whatsApp = WhatsAppSettings(configuration);
+        var telegramWebhook = telegram is { Enabled: true, Mode: TelegramMode.Webhook };
+        if (!telegramWebhook && !whatsApp.Enabled)
         {
-            Args = args,
-            ContentRootPath = Directory.GetCurrentDirectory(),
-        });
-        AddCaseBot(builder, args);
-        customize?.Invoke(builder);
-        return builder.Build();
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot });
+            AddCaseBot(builder, args);
+            customize?.Invoke(builder);
+            return builder.Build();
+        }
+        var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+        AddCaseBot(web, args);
+        web.WebHost.UseUrls(web.Configuration["CaseBot:Http:Urls"] ?? "http://0.0.0.0:8080");
+        customize?.Invoke(web);
+        var app = web.Build();
+        if (telegramWebhook) app.MapTelegramWebhook();
+        if (whatsApp.Enabled) app.MapWhatsAppWebhook();
+        app.MapGet("/healthz", () => "ok");
+        return app;
     }
 
     /// <summary>Everything CaseBot registers, on any host builder (generic host, or a web application for webhooks).</summary>
     public static void AddCaseBot(IHostApplicationBuilder builder, string[] args)
     {
-        var configDir = ConfigFiles.ResolveDirectory(builder.Configuration["CaseBot:ConfigDirectory"] ?? "config");
-        // config/casebot.json holds the defaults; user secrets, environment (CaseBot__...) and arguments override it.
-        builder.Configuration.AddJsonFile(Path.Combine(configDir, "casebot.json"), optional: true);
-        builder.Configuration.AddUserSecrets(typeof(CaseBotHost).Assembly, optional: true);
-        builder.Configuration.AddEnvironmentVariables();
-        builder.Configuration.AddCommandLine(args);
-
+        var configDir = AddConfigurationSources(builder.Configuration, args);
         var options = builder.Configuration.GetSection(CaseBotOptions.Section).Get<CaseBotOptions>() ?? new CaseBotOptions();
         options.ConfigDirectory = configDir;
         var services = builder.Services;
         services.AddSingleton(options);
-        var reference = new ReferenceData(ConfigFiles.LoadCatalogs(configDir), ConfigFiles.LoadRegions(configDir), options);
+        var catalogs = ConfigFiles.LoadCatalogs(configDir);
+        var regions = ConfigFiles.LoadRegions(configDir);
+        var reference = new ReferenceData(catalogs, regions, options);
+        services.AddSingleton(catalogs);
+        services.AddSingleton(regions);
         services.AddSingleton(reference);
         services.AddCaseStorage(builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions(),
             reference.TimeZoneOf(null));
         services.AddConversationEngine();
+        services.AddReporting(ConfigFiles.Load<IndicatorCatalog>(configDir, "indicators.json"));
+        services.AddSingleton(builder.Configuration.GetSection(SummaryOptions.Section).Get<SummaryOptions>() ?? new SummaryOptions());
+        services.AddReportingCommands();
         AddChannels(builder);
     }
 
+    /// <summary>config/casebot.json holds the defaults; user secrets, environment (CaseBot__...) and arguments override it.</summary>
+    private static string AddConfigurationSources(IConfigurationBuilder configuration, string[] args)
+    {
+        var configDir = ConfigFiles.ResolveDirectory(Environment.GetEnvironmentVariable("CaseBot__ConfigDirectory")
+            ?? new ConfigurationBuilder().AddCommandLine(args).Build()["CaseBot:ConfigDirectory"] ?? "config");
+        configuration.AddJsonFile(Path.Combine(configDir, "casebot.json"), optional: true);
+        configuration.AddUserSecrets(typeof(CaseBotHost).Assembly, optional: true);
+        configuration.AddEnvironmentVariables();
+        configuration.AddCommandLine(args);
+        return configDir;
+    }
+
+    private static IConfiguration Configuration(string[] args)
+    {
+        var configuration = new ConfigurationBuilder();
+        AddConfigurationSources(configuration, args);
+        return configuration.Build();
+    }
+
+    private static TelegramOptions TelegramSettings(IConfiguration configuration)
+    {
+        var telegram = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+        if (!telegram.Enabled) telegram.Token = Environment.GetEnvironmentVariable("TELEGRAM_BOT_TOKEN");
+        return telegram;
+    }
+
+    private static WhatsAppOptions WhatsAppSettings(IConfiguration configuration) =>
+        configuration.GetSection(WhatsAppOptions.Section).Get<WhatsAppOptions>() ?? new WhatsAppOptions();
+
     private static void AddChannels(IHostApplicationBuilder builder)
     {
+        var telegram = TelegramSettings(builder.Configuration);
+        if (telegram.Enabled) builder.Services.AddTelegramChannel(telegram);
+        var whatsApp = WhatsAppSettings(builder.Configuration);
+        if (whatsApp.Enabled) builder.Services.AddWhatsAppChannel(whatsApp);
+
         // Without a bot token the embedded default is a chat in this terminal.
         var terminal = builder.Configuration.GetSection(TerminalOptions.Section).Get<TerminalOptions>() ?? new TerminalOptions();
+        terminal.Enabled &= !telegram.Enabled && !whatsApp.Enabled;
         builder.Services.AddSingleton(terminal);
         if (!terminal.Enabled) return;
         builder.Services.AddHostedService(sp => new TerminalChannel(

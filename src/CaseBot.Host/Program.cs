@@ -1,6 +1,15 @@
 using CaseBot.Host;
+using CaseBot.Host.Cli;
 
-// `casebot` runs the bot; other verbs (e.g. `casebot export ...`) are added by their modules.
+// `casebot` runs the bot; the verbs below do one job and exit.
+switch (args.FirstOrDefault())
+{
+    case "export":
+        return await ExportCli.RunAsync(args[1..], Console.Out, Console.Error);
+    case "export-targets" or "import-targets":
+        return await TargetsCli.RunAsync(args[0], args[1..], Console.Out, Console.Error);
+}
+
 var host = CaseBotHost.Build(args);
 await host.Services.GetRequiredService<CaseBot.Storage.DatabaseMigrator>().MigrateAsync();
 await host.RunAsync();

@@ -16,6 +16,26 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
         return true;
     }
 
+    public async Task<long?> GetCursorAsync(string channel) =>
+        (await db.Cursors.FirstOrDefaultAsync(c => c.Channel == channel))?.Position;
+
+    public async Task SetCursorAsync(string channel, long position)
+    {
+        var cursor = await db.Cursors.FirstOrDefaultAsync(c => c.Channel == channel);
+        if (cursor is null) db.Cursors.Add(new ChannelCursor { Channel = channel, Position = position });
+        else cursor.Position = Math.Max(cursor.Position, position);
+    }
+
+    public async Task TouchContactAsync(string channel, string chatId, DateTimeOffset at)
+    {
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Channel == channel && c.ChatId == chatId);
+        if (contact is null) db.Contacts.Add(new ChannelContact { Channel = channel, ChatId = chatId, LastInboundAt = at });
+        else contact.LastInboundAt = at;
+    }
+
+    public async Task<DateTimeOffset?> LastInboundAsync(string channel, string chatId) =>
+        (await db.Contacts.FirstOrDefaultAsync(c => c.Channel == channel && c.ChatId == chatId))?.LastInboundAt;
+
     public Task<Conversation?> GetConversationAsync(string userKey) =>
         db.Conversations.FirstOrDefaultAsync(c => c.UserKey == userKey);
 
@@ -46,6 +66,8 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
         await db.Reporters.Include(r => r.Identities).Where(r => r.IsAdmin).ToListAsync();
 
     public void AddReporter(Reporter reporter) => db.Reporters.Add(reporter);
+
+    public void AddIdentity(Reporter reporter, ChannelIdentity identity) => reporter.Identities.Add(identity);
 
     public async Task<IReadOnlyList<DisasterEvent>> RecentEventsAsync(string kabupaten, string? kecamatan, DateOnly since, int take) =>
         await db.Events
@@ -94,6 +116,13 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
                     ReportKind.Ppks, c.TypeCode, c.Status.ToString().ToLowerInvariant(), c.CreatedAt)))
             .OrderByDescending(i => i.At).Take(take).ToList();
     }
+
+    public Task<GroupChat?> GetGroupAsync(string channel, string chatId) =>
+        db.Groups.FirstOrDefaultAsync(g => g.Channel == channel && g.ChatId == chatId);
+
+    public void AddGroup(GroupChat group) => db.Groups.Add(group);
+
+    public void RemoveGroup(GroupChat group) => db.Groups.Remove(group);
 
     public void AddAudit(AuditEntry entry) => db.Audit.Add(entry);
 

@@ -31,8 +31,11 @@ public static class StorageSetup
     public static void Configure(DbContextOptionsBuilder builder, StorageOptions options)
     {
         if (options.IsSqlite)
+        {
             builder.UseSqlite(SqliteConnectionString(options.ConnectionString),
                 sqlite => sqlite.MigrationsAssembly(typeof(CaseBotDbContext).Assembly.GetName().Name));
+            builder.AddInterceptors(SqliteTuning.Instance);
+        }
         else if (options.IsPostgres)
             builder.UseNpgsql(options.ConnectionString, pg => pg.MigrationsAssembly(PostgresMigrationsAssembly));
         else

@@ -12,6 +12,14 @@ public interface ICaseStore : IAsyncDisposable
     /// <summary>Records the inbound message id; false when it was already handled (a redelivery).</summary>
     Task<bool> TryMarkProcessedAsync(string channel, string messageId, DateTimeOffset at);
 
+    /// <summary>The last update id a channel fully handled (Telegram's getUpdates offset), if any.</summary>
+    Task<long?> GetCursorAsync(string channel);
+    Task SetCursorAsync(string channel, long position);
+
+    /// <summary>Records that the user wrote now (opens WhatsApp's 24-hour window).</summary>
+    Task TouchContactAsync(string channel, string chatId, DateTimeOffset at);
+    Task<DateTimeOffset?> LastInboundAsync(string channel, string chatId);
+
     // Conversations
     Task<Conversation?> GetConversationAsync(string userKey);
     void SaveConversation(Conversation conversation);
@@ -23,6 +31,8 @@ public interface ICaseStore : IAsyncDisposable
     Task<IReadOnlyList<Reporter>> ListReportersAsync(ReporterStatus status);
     Task<IReadOnlyList<Reporter>> ListAdminsAsync();
     void AddReporter(Reporter reporter);
+    /// <summary>Another chat account for a registered person (an admin links WhatsApp and Telegram).</summary>
+    void AddIdentity(Reporter reporter, ChannelIdentity identity);
 
     // Disaster events
     Task<IReadOnlyList<DisasterEvent>> RecentEventsAsync(string kabupaten, string? kecamatan, DateOnly since, int take);
@@ -38,6 +48,11 @@ public interface ICaseStore : IAsyncDisposable
     /// <summary>Cases that may be the same person: same NIK, or same name (case-insensitive) in the same desa.</summary>
     Task<IReadOnlyList<PpksCase>> FindPossibleDuplicatesAsync(string? nik, string name, string kecamatan, string desa);
     void AddCase(PpksCase ppksCase);
+
+    // Group chats (daily summary)
+    Task<GroupChat?> GetGroupAsync(string channel, string chatId);
+    void AddGroup(GroupChat group);
+    void RemoveGroup(GroupChat group);
 
     // Follow-up
     Task<IReadOnlyList<ReportListItem>> RecentReportsByAsync(int reporterId, int take);

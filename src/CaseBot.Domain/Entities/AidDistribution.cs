@@ -7,6 +7,9 @@ public sealed class AidDistribution
     /// <summary>Human number, e.g. LG-2024-0007: derived from the id, so numbering never races.</summary>
     public string Number => ReportNumber.Format(ReportKind.Aid, Date.Year, Id);
     public int EventId { get; set; }
+    /// <summary>The event's area, copied at hand-out: aid is counted by where it was given without joining events.</summary>
+    public string Kabupaten { get; set; } = "";
+    public string Kecamatan { get; set; } = "";
     public DisasterEvent? Event { get; set; }
     public required string ItemCode { get; set; }
     public decimal Quantity { get; set; }

@@ -14,6 +14,21 @@ public sealed class Conversation
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>How far a channel's update stream has been handled (e.g. Telegram's last update_id).</summary>
+public sealed class ChannelCursor
+{
+    public required string Channel { get; set; }
+    public long Position { get; set; }
+}
+
+/// <summary>When a user last wrote to the bot on a channel: WhatsApp allows free-form messages only within 24 hours of it.</summary>
+public sealed class ChannelContact
+{
+    public required string Channel { get; set; }
+    public required string ChatId { get; set; }
+    public DateTimeOffset LastInboundAt { get; set; }
+}
+
 /// <summary>An inbound message id already handled, so a redelivery does nothing twice.</summary>
 public sealed class ProcessedMessage
 {

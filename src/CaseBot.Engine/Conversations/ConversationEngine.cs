@@ -15,7 +15,7 @@ namespace CaseBot.Engine.Conversations;
 /// </summary>
 public sealed class ConversationEngine(
     ICaseStoreFactory stores, ReferenceData reference, IEnumerable<FlowDefinition> flows, IEnumerable<ICommand> commands,
-    TimeProvider clock, ILogger<ConversationEngine> logger)
+    IEnumerable<IFreeTextHandler> freeText, TimeProvider clock, ILogger<ConversationEngine> logger)
 {
     private readonly Dictionary<string, FlowDefinition> _flows = flows.ToDictionary(f => f.Name);
     private readonly Dictionary<string, ICommand> _commands = commands.ToDictionary(c => c.Name);
@@ -78,6 +78,7 @@ public sealed class ConversationEngine(
         if (message.MessageId is not null && !await store.TryMarkProcessedAsync(message.Channel, message.MessageId, now))
             return []; // a redelivery: it was handled (and answered) before
 
+        if (message.ChatKind == ChatKind.Private) await store.TouchContactAsync(message.Channel, message.ChatId, now);
         var reporter = await store.FindReporterAsync(message.Channel, message.UserId);
         var turn = message.ChatKind == ChatKind.Group
             ? await HandleGroupAsync(store, message, reporter, now)
@@ -128,6 +129,13 @@ public sealed class ConversationEngine(
         {
             if (message.ButtonData is not null)
                 return Say("Tombol itu sudah tidak berlaku. " + HelpText(reporter, message));
+            if (reporter is { CanReport: true } && !string.IsNullOrWhiteSpace(message.Text))
+            {
+                var ctx = new CommandContext(store, reference, message, reporter, now);
+                foreach (var handler in freeText)
+                    if (await handler.TryAnswerAsync(ctx, message.Text) is { } answer)
+                        return new Turn(answer, null, ctx.Notices);
+            }
             return Say(HelpText(reporter, message));
         }
         if (command is "start" or "bantuan" or "help" or "menu")
@@ -164,7 +172,7 @@ public sealed class ConversationEngine(
     private static string? Refusal(CommandAccess access, Reporter? reporter, bool isAdmin) => access switch
     {
         CommandAccess.Anyone => null,
-        CommandAccess.Admin when isAdmin => null,
+        CommandAccess.Admin or CommandAccess.Officer when isAdmin => null, // a configured admin before registering too
         CommandAccess.Admin => "Perintah itu khusus admin.",
         _ when AccessMessages.NotAllowedToReport(reporter) is { } refusal => refusal,
         CommandAccess.Officer when !reporter!.IsOfficer => "Perintah itu khusus petugas dinas.",

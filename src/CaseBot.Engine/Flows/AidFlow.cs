@@ -20,15 +20,13 @@ public sealed class AidFlow : FlowDefinition
         {
             Key = "event", Label = "Kejadian", Editable = true, ChoicesOnly = true,
             Prompt = _ => "Bantuan ini untuk kejadian yang mana?",
-            Choices = async ctx => (await RecentEventsAsync(ctx))
-                .Select(e => new Choice($"{e.Number} {KindName(ctx, e.KindCode)}, {e.Desa}", e.Id.ToString(CultureInfo.InvariantCulture)))
-                .ToList(),
+            Choices = async ctx => (await RecentEvents.InAreaAsync(ctx)).Select(e => RecentEvents.AsChoice(ctx, e)).ToList(),
             Accept = async (ctx, v) =>
             {
                 if (await ctx.Store.GetEventAsync(int.Parse(v, CultureInfo.InvariantCulture)) is not { } e)
                     return StepResult.Invalid("Kejadian itu tidak ditemukan lagi.");
                 ctx.Set("event", v);
-                ctx.Set("_event_title", $"{e.Number} {KindName(ctx, e.KindCode)}, {e.Desa}");
+                ctx.Set("_event_title", RecentEvents.Title(ctx, e));
                 ctx.Set("_event_desa", e.Desa);
                 ctx.Set("_event_date", e.EventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 return StepResult.Ok;
@@ -66,24 +64,20 @@ public sealed class AidFlow : FlowDefinition
     ];
 
     public override async Task<string?> StartAsync(FlowContext ctx, string? argument) =>
-        (await RecentEventsAsync(ctx)).Count == 0
+        (await RecentEvents.InAreaAsync(ctx)).Count == 0
             ? "Belum ada kejadian bencana terbuka di wilayah Anda. Laporkan kejadiannya dulu dengan /bencana."
             : null;
 
     public override string SummaryTitle(FlowContext ctx) =>
         "Periksa laporan logistik Anda:" + (ctx.Get(PhotoKey) is null ? "" : "\n📷 Foto bukti terlampir.");
 
-    private static Task<IReadOnlyList<DisasterEvent>> RecentEventsAsync(FlowContext ctx) =>
-        ctx.Store.RecentEventsAsync(ctx.Reporter!.Kabupaten, ctx.Reporter.Kecamatan,
-            ctx.Today.AddDays(-ctx.Reference.Options.OpenEventDays), ctx.Reference.Options.RecentEventsOffered);
-
-    private static string KindName(FlowContext ctx, string code) => ctx.Reference.Catalogs.DisasterKind(code)?.Name ?? code;
-
-    public override Task<Func<Reply>> SaveAsync(FlowContext ctx)
+    public override async Task<Func<Reply>> SaveAsync(FlowContext ctx)
     {
+        var disasterEvent = await ctx.Store.GetEventAsync(int.Parse(ctx.Require("event"), CultureInfo.InvariantCulture))
+                            ?? throw new InvalidOperationException("The event of this aid no longer exists.");
         var aid = new AidDistribution
         {
-            EventId = int.Parse(ctx.Require("event"), CultureInfo.InvariantCulture),
+            EventId = disasterEvent.Id, Kabupaten = disasterEvent.Kabupaten, Kecamatan = disasterEvent.Kecamatan,
             ItemCode = ctx.Require("item"),
             Quantity = decimal.Parse(ctx.Require("qty"), CultureInfo.InvariantCulture),
             Unit = ctx.Require("unit"),
@@ -96,8 +90,8 @@ public sealed class AidFlow : FlowDefinition
             CreatedAt = ctx.Now,
         };
         ctx.Store.AddAid(aid);
-        return Task.FromResult<Func<Reply>>(() =>
+        return () =>
             $"✅ Laporan logistik tersimpan dengan nomor {aid.Number}.\n" +
-            $"{IndonesianFormat.Number(aid.Quantity)} {aid.Unit} untuk {IndonesianFormat.Number(aid.Recipients)} {Labels.Recipients(aid.RecipientUnit)}.");
+            $"{IndonesianFormat.Number(aid.Quantity)} {aid.Unit} untuk {IndonesianFormat.Number(aid.Recipients)} {Labels.Recipients(aid.RecipientUnit)}.";
     }
 }

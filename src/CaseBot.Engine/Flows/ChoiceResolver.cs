@@ -19,6 +19,13 @@ public static class ChoiceResolver
         var byData = choices.FirstOrDefault(c => string.Equals(c.Data, typed, StringComparison.OrdinalIgnoreCase));
         if (byData is not null) return byData;
         var match = FuzzyMatcher.Best(typed, choices.Select(c => c.Label));
-        return match is null ? null : choices.First(c => c.Label == match.Value);
+        if (match is not null) return choices.First(c => c.Label == match.Value);
+        // Short forms people use: "lansia" → lansia-terlantar, "karhutla"; or a unique word of the label.
+        var byCode = FuzzyMatcher.Best(typed, choices.Select(c => c.Data));
+        if (byCode is not null) return choices.First(c => c.Data == byCode.Value);
+        var normalized = InputParsers.Normalize(typed);
+        if (normalized.Length < 4) return null;
+        var containing = choices.Where(c => InputParsers.Normalize(c.Label).Contains(normalized, StringComparison.Ordinal)).ToList();
+        return containing.Count == 1 ? containing[0] : null;
     }
 }

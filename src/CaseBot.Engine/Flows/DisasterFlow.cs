@@ -39,8 +39,7 @@ public sealed class DisasterFlow : FlowDefinition
                 Key = EventKey, Label = "Kejadian", Editable = false,
                 Prompt = _ => "Laporan untuk kejadian baru, atau pembaruan kejadian yang sudah dilaporkan?",
                 ChoicesOnly = true,
-                Choices = async ctx => [new Choice("➕ Kejadian baru", NewEvent), .. (await RecentEventsAsync(ctx))
-                    .Select(e => new Choice($"{e.Number} {KindName(ctx, e.KindCode)}, {e.Desa}", e.Id.ToString(CultureInfo.InvariantCulture)))],
+                Choices = async ctx => [new Choice("➕ Kejadian baru", NewEvent), .. (await RecentEvents.InAreaAsync(ctx)).Select(e => RecentEvents.AsChoice(ctx, e))],
                 Accept = async (ctx, v) =>
                 {
                     if (v == NewEvent) ctx.Set(EventKey, NewEvent);
@@ -79,22 +78,18 @@ public sealed class DisasterFlow : FlowDefinition
             LoadEvent(ctx, chosen);
             return null;
         }
-        if ((await RecentEventsAsync(ctx)).Count == 0) ctx.Set(EventKey, NewEvent);
+        if ((await RecentEvents.InAreaAsync(ctx)).Count == 0) ctx.Set(EventKey, NewEvent);
         return null;
     }
 
     public override string SummaryTitle(FlowContext ctx) =>
         ctx.Get(EventKey) == NewEvent ? "Periksa laporan bencana Anda:" : $"Periksa pembaruan {ctx.Get("_event_title")}:";
 
-    private static Task<IReadOnlyList<DisasterEvent>> RecentEventsAsync(FlowContext ctx) =>
-        ctx.Store.RecentEventsAsync(ctx.Reporter!.Kabupaten, ctx.Reporter.Kecamatan,
-            ctx.Today.AddDays(-ctx.Reference.Options.OpenEventDays), ctx.Reference.Options.RecentEventsOffered);
-
     /// <summary>Remembers the chosen event's figures so each count question can offer "Tetap".</summary>
     private static void LoadEvent(FlowContext ctx, DisasterEvent e)
     {
         ctx.Set(EventKey, e.Id.ToString(CultureInfo.InvariantCulture));
-        ctx.Set("_event_title", $"{e.Number} {KindName(ctx, e.KindCode)}, {e.Desa}");
+        ctx.Set("_event_title", RecentEvents.Title(ctx, e));
         foreach (var f in CountFields) ctx.Set("_was_" + f.Key, f.Get(e.Counts).ToString(CultureInfo.InvariantCulture));
         ctx.Set("_was_tertangani", e.Counts.Tertangani.ToString(CultureInfo.InvariantCulture));
     }
@@ -105,8 +100,6 @@ public sealed class DisasterFlow : FlowDefinition
 
     private static int TotalKorban(FlowContext ctx) =>
         ctx.GetInt("terdampak_jiwa") + ctx.GetInt("meninggal") + ctx.GetInt("hilang");
-
-    private static string KindName(FlowContext ctx, string code) => ctx.Reference.Catalogs.DisasterKind(code)?.Name ?? code;
 
     private static VictimCounts CountsFrom(FlowContext ctx) => new()
     {

@@ -10,5 +10,6 @@ public sealed record Reply(string Text, IReadOnlyList<Choice> Choices)
     /// <summary>The question also takes a typed answer; the choices are shortcuts (so "1" is an answer, not button 1).</summary>
     public bool AcceptsText { get; init; }
 
-    public static implicit operator Reply(string text) => new(text);
+    /// <summary>A plain text reply. (A null string is a bug: a conditional "text or null" must not become an empty reply.)</summary>
+    public static implicit operator Reply(string text) => new(text ?? throw new ArgumentNullException(nameof(text)));
 }

@@ -43,6 +43,11 @@ public sealed class IndicatorDefinition
     /// <summary>PPKS type codes counted; empty = all 26.</summary>
     public List<string> PpksTypes { get; init; } = [];
     public List<TargetValue> Targets { get; init; } = [];
+    /// <summary>
+    /// The population a percentage is taken of, where the plan uses one ("PPKS yang ada" from DTKS: 28.860 in Luwu Timur
+    /// 2024). Without one, the denominator is what was reported (all victims, all cases).
+    /// </summary>
+    public List<TargetValue> Denominators { get; init; } = [];
     /// <summary>Where the target comes from (document and page), for traceability.</summary>
     public string? Source { get; init; }
 }
@@ -57,5 +62,9 @@ public sealed class TargetValue
 
 public sealed class IndicatorCatalog
 {
+    /// <summary>Where the figures come from (kept when targets are imported).</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("_source")]
+    public string? Source { get; init; }
+
     public List<IndicatorDefinition> Indicators { get; init; } = [];
 }

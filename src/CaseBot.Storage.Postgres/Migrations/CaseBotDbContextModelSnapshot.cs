@@ -44,6 +44,16 @@ namespace CaseBot.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Kabupaten")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Kecamatan")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<string>("PhotoFileId")
                         .HasColumnType("text");
 
@@ -71,11 +81,11 @@ namespace CaseBot.Storage.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date");
-
                     b.HasIndex("EventId");
 
                     b.HasIndex("ReporterId");
+
+                    b.HasIndex("Kabupaten", "Date", "Kecamatan", "ItemCode", "RecipientUnit", "Recipients");
 
                     b.ToTable("Aid");
                 });
@@ -113,6 +123,35 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.HasIndex("Subject");
 
                     b.ToTable("Audit");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.ChannelContact", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChatId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("LastInboundAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Channel", "ChatId");
+
+                    b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.ChannelCursor", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Channel");
+
+                    b.ToTable("Cursors");
                 });
 
             modelBuilder.Entity("CaseBot.Domain.Entities.ChannelIdentity", b =>
@@ -305,6 +344,44 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.ToTable("DisasterReports");
                 });
 
+            modelBuilder.Entity("CaseBot.Domain.Entities.GroupChat", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChatId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateOnly?>("LastSentDay")
+                        .HasColumnType("date");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("RegisteredBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SendTime")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text");
+
+                    b.HasKey("Channel", "ChatId");
+
+                    b.ToTable("Groups");
+                });
+
             modelBuilder.Entity("CaseBot.Domain.Entities.PpksCase", b =>
                 {
                     b.Property<int>("Id")
@@ -382,6 +459,8 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.HasIndex("ReporterId");
 
                     b.HasIndex("Kecamatan", "Desa");
+
+                    b.HasIndex("Kabupaten", "ReportedOn", "Kecamatan", "TypeCode", "Status");
 
                     b.ToTable("Cases");
                 });

@@ -37,6 +37,16 @@ namespace CaseBot.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kabupaten")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kecamatan")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhotoFileId")
                         .HasColumnType("TEXT");
 
@@ -64,11 +74,11 @@ namespace CaseBot.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date");
-
                     b.HasIndex("EventId");
 
                     b.HasIndex("ReporterId");
+
+                    b.HasIndex("Kabupaten", "Date", "Kecamatan", "ItemCode", "RecipientUnit", "Recipients");
 
                     b.ToTable("Aid");
                 });
@@ -104,6 +114,35 @@ namespace CaseBot.Storage.Migrations
                     b.HasIndex("Subject");
 
                     b.ToTable("Audit");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.ChannelContact", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastInboundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Channel", "ChatId");
+
+                    b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.ChannelCursor", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Channel");
+
+                    b.ToTable("Cursors");
                 });
 
             modelBuilder.Entity("CaseBot.Domain.Entities.ChannelIdentity", b =>
@@ -290,6 +329,44 @@ namespace CaseBot.Storage.Migrations
                     b.ToTable("DisasterReports");
                 });
 
+            modelBuilder.Entity("CaseBot.Domain.Entities.GroupChat", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastSentDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegisteredBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SendTime")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel", "ChatId");
+
+                    b.ToTable("Groups");
+                });
+
             modelBuilder.Entity("CaseBot.Domain.Entities.PpksCase", b =>
                 {
                     b.Property<int>("Id")
@@ -365,6 +442,8 @@ namespace CaseBot.Storage.Migrations
                     b.HasIndex("ReporterId");
 
                     b.HasIndex("Kecamatan", "Desa");
+
+                    b.HasIndex("Kabupaten", "ReportedOn", "Kecamatan", "TypeCode", "Status");
 
                     b.ToTable("Cases");
                 });

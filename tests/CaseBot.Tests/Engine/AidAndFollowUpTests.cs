@@ -9,13 +9,7 @@ public class AidAndFollowUpTests
     /// <summary>The database these flows run on; AidAndFollowUpTestsOnPostgres runs them all again on PostgreSQL.</summary>
     protected virtual StorageKind Storage => StorageKind.Sqlite;
 
-    private async Task<BotHarness> WithReporterAsync()
-    {
-        var bot = await BotHarness.StartAsync(Storage);
-        await Scenario.RegisterAdminAsync(bot);
-        await Scenario.RegisterApprovedAsync(bot, "10", "Rahmat Tagana");
-        return bot;
-    }
+    private Task<BotHarness> WithReporterAsync() => Scenario.StartWithReporterAsync(storage: Storage);
 
     [Fact]
     public async Task Aid_needs_an_event_first()

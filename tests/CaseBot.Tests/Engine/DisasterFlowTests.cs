@@ -8,13 +8,7 @@ public class DisasterFlowTests
     /// <summary>The database these flows run on; DisasterFlowTestsOnPostgres runs them all again on PostgreSQL.</summary>
     protected virtual StorageKind Storage => StorageKind.Sqlite;
 
-    private async Task<BotHarness> WithReporterAsync()
-    {
-        var bot = await BotHarness.StartAsync(Storage);
-        await Scenario.RegisterAdminAsync(bot);
-        await Scenario.RegisterApprovedAsync(bot, "10", "Rahmat Tagana");
-        return bot;
-    }
+    private Task<BotHarness> WithReporterAsync() => Scenario.StartWithReporterAsync(storage: Storage);
 
     [Fact]
     public async Task New_event_is_saved_with_its_counts_and_a_human_number()

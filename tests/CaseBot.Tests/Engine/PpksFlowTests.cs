@@ -8,13 +8,7 @@ public class PpksFlowTests
     /// <summary>The database these flows run on; PpksFlowTestsOnPostgres runs them all again on PostgreSQL.</summary>
     protected virtual StorageKind Storage => StorageKind.Sqlite;
 
-    private async Task<BotHarness> WithTkskAsync()
-    {
-        var bot = await BotHarness.StartAsync(Storage);
-        await Scenario.RegisterAdminAsync(bot);
-        await Scenario.RegisterApprovedAsync(bot, "20", "Nurhayati TKSK", role: "TKSK");
-        return bot;
-    }
+    private Task<BotHarness> WithTkskAsync() => Scenario.StartWithReporterAsync("20", "Nurhayati TKSK", "TKSK", Storage);
 
     private static async Task<string> ReportCaseAsync(BotHarness bot, string user, string name, string nik, string desa = "Baruga")
     {

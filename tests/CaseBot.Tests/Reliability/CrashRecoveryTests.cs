@@ -13,7 +13,7 @@ namespace CaseBot.Tests.Reliability;
 /// were not told about may appear except the one confirmation a kill cut off, and after each restart the
 /// conversation is where it was (or one step on, when the kill came after the step was committed).
 /// </summary>
-[Collection(nameof(ProcessTests))]
+[Collection(SerialProcesses.Name)]
 public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
 {
     private const int Users = 3;
@@ -273,7 +273,3 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
         }
     }
 }
-
-/// <summary>Tests that run `casebot` processes: alone, after the others, so start-up times stay realistic.</summary>
-[CollectionDefinition(nameof(ProcessTests), DisableParallelization = true)]
-public sealed class ProcessTests;

@@ -71,7 +71,8 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
 
             foreach (var reply in replies)
             {
-                Assert.False(string.IsNullOrWhiteSpace(reply.Text), "empty reply: " + context);
+                Assert.False(string.IsNullOrWhiteSpace(reply.Text), $"empty reply to {reply.ChatId}: {context}; all replies: " +
+                    string.Join(" | ", replies.Select(r => $"[{r.ChatId}] {r.Text}")));
                 Assert.False(reply.Text.Contains("terjadi gangguan"), $"the engine failed at {context}:\n{string.Join("\n", bot.ErrorLog.Errors)}");
                 Assert.True(LooksIndonesian(reply.Text), $"not Indonesian: {reply.Text}\n{context}");
                 CheckPersonalData(reply, users, context);

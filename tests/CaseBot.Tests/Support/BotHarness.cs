@@ -32,6 +32,8 @@ public sealed class BotHarness : IAsyncDisposable
     private bool _ownsDatabase = true;
     private readonly string[] _extraArgs;
     public FakeTimeProvider Clock { get; }
+    /// <summary>What the bot sent on its own initiative (daily summaries) through the test channel.</summary>
+    public RecordingSender Outbox { get; } = new();
     /// <summary>Errors the bot logged (its error path: "terjadi gangguan").</summary>
     public ErrorLog ErrorLog { get; } = new();
     public ConversationEngine Engine { get; }
@@ -55,6 +57,7 @@ public sealed class BotHarness : IAsyncDisposable
         _host = CaseBotHost.Build(args, b =>
         {
             b.Services.AddSingleton<TimeProvider>(clock);
+            b.Services.AddSingleton<CaseBot.Engine.Messages.IChannelSender>(Outbox);
             b.Logging.AddProvider(ErrorLog);
         });
         Engine = _host.Services.GetRequiredService<ConversationEngine>();

@@ -1,8 +1,20 @@
+using CaseBot.Engine.Flows;
+
 namespace CaseBot.Tests.Support;
 
 /// <summary>Conversations the tests need as a starting point, played through the engine as a user would.</summary>
 public static class Scenario
 {
+    /// <summary>A fresh bot with the admin and one approved reporter (user <paramref name="userId"/>, Malili).</summary>
+    public static async Task<BotHarness> StartWithReporterAsync(string userId = "10", string name = "Rahmat Tagana", string role = "Tagana",
+        StorageKind storage = StorageKind.Sqlite)
+    {
+        var bot = await BotHarness.StartAsync(storage);
+        await RegisterAdminAsync(bot);
+        await RegisterApprovedAsync(bot, userId, name, role);
+        return bot;
+    }
+
     /// <summary>The admin registers (auto-approved as a configured admin).</summary>
     public static async Task RegisterAdminAsync(BotHarness bot)
     {
@@ -33,9 +45,9 @@ public static class Scenario
     public static async Task<string> ReportFloodAsync(BotHarness bot, string userId, string desa = "Puncak Indah",
         int meninggal = 0, int hilang = 0, int luka = 2, int mengungsi = 40, int jiwa = 120, int kk = 30, int tertangani = 100)
     {
-        await bot.Say(userId, "/bencana");
-        var reply = await bot.Say(userId, "Banjir");
-        if (reply.Contains("Kejadian baru")) { await bot.Say(userId, "Kejadian baru"); await bot.Say(userId, "Banjir"); }
+        var start = await bot.SendAsync(userId, "/bencana");
+        if (start.SelectMany(r => r.Choices).Any(c => c.Data == DisasterFlow.NewEvent)) await bot.Press(userId, DisasterFlow.NewEvent);
+        await bot.Say(userId, "Banjir");
         await bot.Say(userId, "Malili");
         await bot.Say(userId, desa);
         await bot.Say(userId, "hari ini");

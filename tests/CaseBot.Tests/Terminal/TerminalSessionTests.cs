@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using CaseBot.Storage;
+using CaseBot.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace CaseBot.Tests.Terminal;
@@ -23,24 +23,13 @@ public sealed class TerminalSessionTests
     {
         var folder = Directory.CreateTempSubdirectory("casebot-terminal-").FullName;
         var database = Path.Combine(folder, "casebot.db");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "casebot.dll")])
+        var (exitCode, output, error) = await CasebotProcess.RunAsync([], new Dictionary<string, string>
         {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
-            WorkingDirectory = folder,
-        };
-        start.Environment["CaseBot__Storage__ConnectionString"] = $"Data Source={database}";
-        start.Environment["CaseBot__ConfigDirectory"] = Path.Combine(AppContext.BaseDirectory, "config");
+            ["CaseBot__Storage__ConnectionString"] = $"Data Source={database}",
+            ["CaseBot__ConfigDirectory"] = Path.Combine(AppContext.BaseDirectory, "config"),
+        }, workingDirectory: folder, input: Script);
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        foreach (var line in Script) await process.StandardInput.WriteLineAsync(line);
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout;
-
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await stderr}\n{output}");
+        Assert.True(exitCode == 0, $"exit {exitCode}: {error}\n{output}");
         Assert.Contains("Terdaftar sebagai admin", output); // terminal:1 is the configured admin
         Assert.Contains("BC-", output);
         Assert.Contains("Laporan logistik tersimpan dengan nomor LG-", output);

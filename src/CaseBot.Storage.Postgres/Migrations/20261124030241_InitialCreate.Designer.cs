@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CaseBot.Storage.Postgres.Migrations
 {
     [DbContext(typeof(CaseBotDbContext))]
-    [Migration("20261124022316_InitialCreate")]
+    [Migration("20261124030241_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -47,6 +47,16 @@ namespace CaseBot.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Kabupaten")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Kecamatan")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<string>("PhotoFileId")
                         .HasColumnType("text");
 
@@ -74,11 +84,11 @@ namespace CaseBot.Storage.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date");
-
                     b.HasIndex("EventId");
 
                     b.HasIndex("ReporterId");
+
+                    b.HasIndex("Kabupaten", "Date", "Kecamatan", "ItemCode", "RecipientUnit", "Recipients");
 
                     b.ToTable("Aid");
                 });
@@ -116,6 +126,35 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.HasIndex("Subject");
 
                     b.ToTable("Audit");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.ChannelContact", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChatId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("LastInboundAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Channel", "ChatId");
+
+                    b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.ChannelCursor", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Channel");
+
+                    b.ToTable("Cursors");
                 });
 
             modelBuilder.Entity("CaseBot.Domain.Entities.ChannelIdentity", b =>
@@ -308,6 +347,44 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.ToTable("DisasterReports");
                 });
 
+            modelBuilder.Entity("CaseBot.Domain.Entities.GroupChat", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChatId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateOnly?>("LastSentDay")
+                        .HasColumnType("date");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("RegisteredBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SendTime")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text");
+
+                    b.HasKey("Channel", "ChatId");
+
+                    b.ToTable("Groups");
+                });
+
             modelBuilder.Entity("CaseBot.Domain.Entities.PpksCase", b =>
                 {
                     b.Property<int>("Id")
@@ -385,6 +462,8 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.HasIndex("ReporterId");
 
                     b.HasIndex("Kecamatan", "Desa");
+
+                    b.HasIndex("Kabupaten", "ReportedOn", "Kecamatan", "TypeCode", "Status");
 
                     b.ToTable("Cases");
                 });

@@ -59,6 +59,19 @@ namespace CaseBot.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Channel = table.Column<string>(type: "text", nullable: false),
+                    ChatId = table.Column<string>(type: "text", nullable: false),
+                    LastInboundAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => new { x.Channel, x.ChatId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Conversations",
                 columns: table => new
                 {
@@ -71,6 +84,18 @@ namespace CaseBot.Storage.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Conversations", x => x.UserKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cursors",
+                columns: table => new
+                {
+                    Channel = table.Column<string>(type: "text", nullable: false),
+                    Position = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cursors", x => x.Channel);
                 });
 
             migrationBuilder.CreateTable(
@@ -99,6 +124,25 @@ namespace CaseBot.Storage.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Groups",
+                columns: table => new
+                {
+                    Channel = table.Column<string>(type: "text", nullable: false),
+                    ChatId = table.Column<string>(type: "text", nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: true),
+                    Area = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    SendTime = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    TimeZone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    LastSentDay = table.Column<DateOnly>(type: "date", nullable: true),
+                    RegisteredBy = table.Column<int>(type: "integer", nullable: true),
+                    RegisteredAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Groups", x => new { x.Channel, x.ChatId });
                 });
 
             migrationBuilder.CreateTable(
@@ -155,6 +199,8 @@ namespace CaseBot.Storage.Postgres.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     EventId = table.Column<int>(type: "integer", nullable: false),
+                    Kabupaten = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Kecamatan = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     ItemCode = table.Column<string>(type: "text", nullable: false),
                     Quantity = table.Column<double>(type: "double precision", nullable: false),
                     Unit = table.Column<string>(type: "text", nullable: false),
@@ -229,14 +275,14 @@ namespace CaseBot.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Aid_Date",
-                table: "Aid",
-                column: "Date");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Aid_EventId",
                 table: "Aid",
                 column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Aid_Kabupaten_Date_Kecamatan_ItemCode_RecipientUnit_Recipie~",
+                table: "Aid",
+                columns: new[] { "Kabupaten", "Date", "Kecamatan", "ItemCode", "RecipientUnit", "Recipients" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Aid_ReporterId",
@@ -247,6 +293,11 @@ namespace CaseBot.Storage.Postgres.Migrations
                 name: "IX_Audit_Subject",
                 table: "Audit",
                 column: "Subject");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Kabupaten_ReportedOn_Kecamatan_TypeCode_Status",
+                table: "Cases",
+                columns: new[] { "Kabupaten", "ReportedOn", "Kecamatan", "TypeCode", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Kecamatan_Desa",
@@ -298,6 +349,10 @@ namespace CaseBot.Storage.Postgres.Migrations
                 name: "IX_Identities_ReporterId",
                 table: "Identities",
                 column: "ReporterId");
+
+            // Covers the capaian sums over victims (EF cannot index complex-type columns); the same index as SQLite's.
+            migrationBuilder.Sql("CREATE INDEX \"IX_Events_Capaian\" ON \"Events\" (\"Kabupaten\", \"EventDate\", \"Kecamatan\", " +
+                "\"Counts_Tertangani\", \"Counts_TerdampakJiwa\", \"Counts_Meninggal\", \"Counts_Hilang\");");
         }
 
         /// <inheritdoc />
@@ -313,10 +368,19 @@ namespace CaseBot.Storage.Postgres.Migrations
                 name: "Cases");
 
             migrationBuilder.DropTable(
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
                 name: "Conversations");
 
             migrationBuilder.DropTable(
+                name: "Cursors");
+
+            migrationBuilder.DropTable(
                 name: "DisasterReports");
+
+            migrationBuilder.DropTable(
+                name: "Groups");
 
             migrationBuilder.DropTable(
                 name: "Identities");

@@ -1,0 +1,48 @@
+using CaseBot.Engine.Conversations;
+using CaseBot.Engine.Flows;
+using CaseBot.Engine.Messages;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types;
+
+namespace CaseBot.Channels.Telegram;
+
+/// <summary>One update through the engine and the replies back to Telegram.</summary>
+public sealed class UpdateHandler(ConversationEngine engine, TelegramOutbox outbox, BotIdentity identity, TelegramOptions options,
+    ILogger<UpdateHandler> logger)
+{
+    public async Task HandleAsync(Update update, CancellationToken ct)
+    {
+        var message = UpdateMapper.Map(update, identity.Username, options.ButtonsPerPage);
+        var callback = update.CallbackQuery;
+        if (callback is not null) await TryAsync(() => outbox.AnswerButtonAsync(callback.Id, ct), "answer the button");
+        if (message is null) return;
+
+        var replies = await engine.HandleAsync(message, ct);
+        if (callback?.Message is { } pressed && replies.Count > 0)
+        {
+            // Paging: show the next page in the same message instead of a new one.
+            if (ChoicePaging.TryGetPage(message.ButtonData, out _) && replies is [{ } page] && page.ChatId == message.ChatId)
+            {
+                await outbox.ReplaceAsync(message.ChatId, pressed.MessageId, page, ct);
+                return;
+            }
+            var chosen = pressed.ReplyMarkup?.InlineKeyboard.SelectMany(r => r).FirstOrDefault(b => b.CallbackData == callback.Data)?.Text;
+            if (chosen is not null)
+                await TryAsync(() => outbox.MarkAnsweredAsync(message.ChatId, pressed.MessageId, pressed.Text, chosen, ct), "mark the answer");
+        }
+        foreach (var reply in replies) await outbox.SendAsync(reply, ct);
+    }
+
+    /// <summary>Cosmetic calls (toast, edited keyboard) must not stop the conversation when they fail.</summary>
+    private async Task TryAsync(Func<Task> call, string what)
+    {
+        try { await call(); }
+        catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogWarning(ex, "Could not {What}", what); }
+    }
+}
+
+/// <summary>The bot's own username, read once with getMe (groups address commands to it as /cmd@username).</summary>
+public sealed class BotIdentity
+{
+    public string Username { get; set; } = "";
+}

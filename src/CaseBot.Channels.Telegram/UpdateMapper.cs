@@ -1,0 +1,50 @@
+using System.Globalization;
+using CaseBot.Engine.Messages;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace CaseBot.Channels.Telegram;
+
+/// <summary>Telegram update → engine message. Returns null for what the bot ignores (other bots, group chatter, edits...).</summary>
+public static class UpdateMapper
+{
+    public const string ChannelName = "telegram";
+
+    public static IncomingMessage? Map(Update update, string botUsername, int pageSize)
+    {
+        if (update.CallbackQuery is { Message: { } pressed } callback)
+            return new IncomingMessage
+            {
+                Channel = ChannelName, UserId = Id(callback.From.Id), ChatId = Id(pressed.Chat.Id), ChatKind = Kind(pressed.Chat),
+                ButtonData = callback.Data, MessageId = $"tg:{update.Id}", DisplayName = Name(callback.From), ChoicePageSize = pageSize,
+            };
+
+        if (update.Message is not { From: { IsBot: false } from } message) return null;
+        var kind = Kind(message.Chat);
+        var text = message.Text ?? message.Caption;
+        if (kind == ChatKind.Group && !IsCommandForMe(text, botUsername)) return null; // groups: only commands to this bot
+        return new IncomingMessage
+        {
+            Channel = ChannelName, UserId = Id(from.Id), ChatId = Id(message.Chat.Id), ChatKind = kind,
+            Text = message.Photo is null ? text : null, MessageId = $"tg:{update.Id}", DisplayName = Name(from),
+            PhotoFileId = message.Photo?.OrderBy(p => p.FileSize ?? p.Width * p.Height).LastOrDefault()?.FileId,
+            Location = message.Location is { } l ? new GeoPoint(l.Latitude, l.Longitude) : null,
+            ChoicePageSize = pageSize,
+        };
+    }
+
+    /// <summary>"/capaian" or "/capaian@ThisBot"; "/capaian@OtherBot" belongs to another bot in the group.</summary>
+    private static bool IsCommandForMe(string? text, string botUsername)
+    {
+        if (text is null || !text.StartsWith('/')) return false;
+        var head = text.Split(' ', 2)[0];
+        var at = head.IndexOf('@');
+        return at < 0 || string.Equals(head[(at + 1)..], botUsername, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static ChatKind Kind(Chat chat) => chat.Type is ChatType.Group or ChatType.Supergroup or ChatType.Channel ? ChatKind.Group : ChatKind.Private;
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static string Name(User user) => $"{user.FirstName} {user.LastName}".Trim();
+}

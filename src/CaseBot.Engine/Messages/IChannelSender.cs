@@ -1,0 +1,26 @@
+namespace CaseBot.Engine.Messages;
+
+/// <summary>A channel that can deliver a message nobody asked for right now (a daily summary, a notice).</summary>
+public interface IChannelSender
+{
+    /// <summary>The channel name, as in <see cref="OutgoingMessage.Channel"/>.</summary>
+    string Channel { get; }
+
+    Task SendAsync(OutgoingMessage message, CancellationToken ct);
+}
+
+/// <summary>Hands each message to the sender of its channel.</summary>
+public sealed class OutboundMessages(IEnumerable<IChannelSender> senders)
+{
+    private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel);
+
+    public bool CanSend(string channel) => _senders.ContainsKey(channel);
+
+    /// <summary>False in terminal mode: nothing can be sent unasked, so schedulers need not even look.</summary>
+    public bool Any => _senders.Count > 0;
+
+    public Task SendAsync(OutgoingMessage message, CancellationToken ct) =>
+        _senders.TryGetValue(message.Channel, out var sender)
+            ? sender.SendAsync(message, ct)
+            : throw new InvalidOperationException($"No sender for channel '{message.Channel}' is running.");
+}

@@ -1,0 +1,26 @@
+using CaseBot.Domain.Configuration;
+using CaseBot.Engine.Commands;
+using CaseBot.Reporting.Capaian;
+using CaseBot.Reporting.Commands.Summary;
+using CaseBot.Reporting.Questions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseBot.Reporting.Commands;
+
+public static class ReportingCommandsSetup
+{
+    /// <summary>The officers' chat commands (/capaian, /rekap) and free-text capaian questions.</summary>
+    public static IServiceCollection AddReportingCommands(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new CapaianQuestionParser(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<IndicatorCatalog>()));
+        services.AddSingleton<CapaianAnswers>();
+        services.AddSingleton<ICommand, CapaianCommand>();
+        services.AddSingleton<ICommand, RekapCommand>();
+        services.AddSingleton<ICommand, ExportCommand>();
+        services.AddSingleton<ICommand, SummaryCommand>();
+        services.AddSingleton<IFreeTextHandler, CapaianQuestionHandler>();
+        services.AddSingleton<DailySummaryScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<DailySummaryScheduler>());
+        return services;
+    }
+}

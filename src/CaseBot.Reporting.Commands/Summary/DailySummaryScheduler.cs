@@ -1,0 +1,80 @@
+using CaseBot.Domain.Configuration;
+using CaseBot.Engine.Messages;
+using CaseBot.Reporting.Summary;
+using CaseBot.Storage;
+using CaseBot.Storage.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CaseBot.Reporting.Commands.Summary;
+
+/// <summary>
+/// Posts the daily summary to every registered group once a day at its time. The day sent is recorded per group after a
+/// successful send, so a restart neither repeats it nor forgets a missed one (sent late, once); a failed send is tried
+/// again at the next check.
+/// </summary>
+public sealed class DailySummaryScheduler(
+    IDbContextFactory<CaseBotDbContext> contexts, DailySummaryComposer composer, OutboundMessages outbound, RegionCatalog regions,
+    IJobLock jobs, SummaryOptions options, TimeProvider clock, ILogger<DailySummaryScheduler> logger) : BackgroundService
+{
+    /// <summary>Occurrences this instance claimed: it alone retries them after a failed send.</summary>
+    private readonly HashSet<(string Job, DateTimeOffset At)> _claimed = [];
+
+    public static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SendDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Daily summary check failed; will check again.");
+            }
+            await Task.Delay(CheckEvery, clock, stoppingToken);
+        }
+    }
+
+    /// <summary>One check: sends what is due now and returns how many summaries went out.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct = default)
+    {
+        if (!outbound.Any) return 0;
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var sent = 0;
+        foreach (var group in await db.Groups.ToListAsync(ct))
+        {
+            if (!outbound.CanSend(group.Channel)) continue;
+            var area = regions.Find(group.Area);
+            if (area is null || SummarySchedule.Find(group, area, options, now) is not { } due) continue;
+            // Several instances on one database: the first to claim the occurrence sends it.
+            var job = ($"summary:{group.Channel}:{group.ChatId}", due.ScheduledAt);
+            if (!_claimed.Contains(job))
+            {
+                if (!await jobs.TryClaimAsync(job.Item1, job.ScheduledAt, ct)) continue;
+                _claimed.Add(job);
+            }
+            try
+            {
+                var summary = await composer.ComposeAsync(area, due.LocalDay.AddDays(-1), now, due.Late, ct);
+                await outbound.SendAsync(new OutgoingMessage(group.Channel, group.ChatId, summary.Text)
+                {
+                    File = new OutgoingFile($"capaian-{due.LocalDay:yyyyMMdd}.png", "image/png", summary.ChartPng),
+                }, ct);
+                group.LastSentDay = due.LocalDay;
+                await db.SaveChangesAsync(ct);
+                _claimed.Remove(job);
+                sent++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Daily summary for {Channel}:{Chat} not sent; retrying at the next check.", group.Channel, group.ChatId);
+            }
+        }
+        return sent;
+    }
+}

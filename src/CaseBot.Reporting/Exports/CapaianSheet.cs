@@ -1,0 +1,25 @@
+using CaseBot.Reporting.Capaian;
+
+namespace CaseBot.Reporting.Exports;
+
+/// <summary>The "Capaian" sheet, laid out like the LKj indicator tables: indicator, target, realisasi, capaian %, band.</summary>
+public static class CapaianSheet
+{
+    public const string Name = "Capaian";
+
+    public static Sheet Build(ReportingPeriod period, IEnumerable<(RegionScope Scope, IReadOnlyList<IndicatorResult> Results)> areas)
+    {
+        var rows = new List<object?[]>();
+        foreach (var (scope, results) in areas)
+            foreach (var r in results)
+                rows.Add(
+                [
+                    rows.Count + 1, r.Indicator.Name, scope.Region.Name, period.Label,
+                    r.Indicator.Kind == IndicatorKind.Percentage ? "%" : r.Indicator.Unit,
+                    r.Target, r.Realisasi, r.Numerator, r.Denominator, r.Capaian,
+                    r.Band is { } band ? CapaianMath.BandName(band) : r.Target is null ? "Target belum ditetapkan" : "Belum ada data",
+                ]);
+        return new Sheet(Name,
+            ["No", "Indikator", "Wilayah", "Periode", "Satuan", "Target", "Realisasi", "Pembilang", "Penyebut", "Capaian (%)", "Kategori"], rows);
+    }
+}

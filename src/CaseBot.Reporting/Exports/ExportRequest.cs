@@ -1,0 +1,19 @@
+namespace CaseBot.Reporting.Exports;
+
+public enum ExportKind { Semua, Bencana, Logistik, Ppks }
+
+public enum ExportFormat { Xlsx, Csv }
+
+/// <summary>What to export: kinds, the period (inclusive), an optional area, and whether NIK may be shown in full.</summary>
+public sealed record ExportRequest(ExportKind Kind, DateOnly From, DateOnly To)
+{
+    public string? Kabupaten { get; init; }
+    public string? Kecamatan { get; init; }
+    /// <summary>Admins only; everyone else gets 7371********0001.</summary>
+    public bool ShowFullNik { get; init; }
+    /// <summary>Reporters see only their own reports.</summary>
+    public int? OnlyReporterId { get; init; }
+
+    public static bool TryParseKind(string? text, out ExportKind kind) =>
+        Enum.TryParse(text?.Trim(), ignoreCase: true, out kind) && Enum.IsDefined(kind);
+}

@@ -1,0 +1,26 @@
+namespace CaseBot.Reporting.Summary;
+
+/// <summary>What a daily summary says, computed for one area and one local day.</summary>
+public sealed record DailySummaryData
+{
+    public required string Area { get; init; }
+    public required DateOnly Day { get; init; }
+    public int NewDisasterReports { get; init; }
+    public int NewAid { get; init; }
+    public int NewCases { get; init; }
+    public int CasesHandled { get; init; }
+    public IReadOnlyList<OpenEventLine> OpenEvents { get; init; } = [];
+    public IReadOnlyList<AidLine> AidByItem { get; init; } = [];
+    /// <summary>Kecamatan with no report of any kind for the configured number of days, with when they last reported.</summary>
+    public IReadOnlyList<SilentKecamatan> Silent { get; init; } = [];
+}
+
+public sealed record OpenEventLine(string Number, string Kind, string Kecamatan, string Desa, int Korban, int Mengungsi, int Tertangani, DateTimeOffset UpdatedAt);
+
+/// <param name="RecipientUnit">"orang" or "KK".</param>
+public sealed record AidLine(string Item, decimal Quantity, string Unit, int Recipients, string RecipientUnit);
+
+public sealed record SilentKecamatan(string Name, DateTimeOffset? LastReport);
+
+/// <summary>One capaian line for the summary and its chart; produced by the capaian service.</summary>
+public sealed record CapaianLine(string Indicator, decimal? Capaian, string? Band);

@@ -1,0 +1,58 @@
+using CaseBot.Domain.Configuration;
+using CaseBot.Reporting.Capaian;
+using CaseBot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseBot.Reporting.Summary;
+
+/// <summary>Counts for a daily summary of one area (province, kabupaten or kecamatan) and one local day.</summary>
+public sealed class DailySummaryQuery(IDbContextFactory<CaseBotDbContext> contexts, Catalogs catalogs)
+{
+    public async Task<DailySummaryData> ComputeAsync(Region region, DateOnly day, int silentDays, CancellationToken ct = default)
+    {
+        var (_, kabupaten, kecamatan) = RegionScope.Of(region);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(region.EffectiveTimeZone);
+        var (from, to) = (LocalDay.Start(day, zone), LocalDay.Start(day.AddDays(1), zone));
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var newDisaster = await db.DisasterReports.CountAsync(r => kabupaten.Contains(r.Event!.Kabupaten) && (kecamatan == null || r.Event.Kecamatan == kecamatan) && r.ReportedAt >= from && r.ReportedAt < to, ct);
+        var aid = await db.Aid.AsNoTracking().Where(a => kabupaten.Contains(a.Kabupaten) && (kecamatan == null || a.Kecamatan == kecamatan) && a.CreatedAt >= from && a.CreatedAt < to)
+            .Select(a => new { a.ItemCode, a.Quantity, a.Unit, a.Recipients, a.RecipientUnit }).ToListAsync(ct);
+        var newCases = await db.Cases.CountAsync(c => kabupaten.Contains(c.Kabupaten) && (kecamatan == null || c.Kecamatan == kecamatan) && c.CreatedAt >= from && c.CreatedAt < to, ct);
+        var handled = await db.Cases.CountAsync(c => kabupaten.Contains(c.Kabupaten) && (kecamatan == null || c.Kecamatan == kecamatan) && c.HandledAt >= from && c.HandledAt < to, ct);
+        var openSince = day.AddDays(-30);
+        var open = await db.Events.AsNoTracking()
+            .Where(e => kabupaten.Contains(e.Kabupaten) && (kecamatan == null || e.Kecamatan == kecamatan) && !e.Closed && e.EventDate >= openSince && e.CreatedAt < to)
+            .OrderByDescending(e => e.UpdatedAt).Take(5).ToListAsync(ct);
+
+        return new DailySummaryData
+        {
+            Area = region.Name, Day = day, NewDisasterReports = newDisaster, NewAid = aid.Count, NewCases = newCases, CasesHandled = handled,
+            OpenEvents = open.Select(e => new OpenEventLine(e.Number, catalogs.DisasterKind(e.KindCode)?.Name ?? e.KindCode, e.Kecamatan, e.Desa,
+                e.Counts.TotalKorban, e.Counts.Mengungsi, e.Counts.Tertangani, e.UpdatedAt)).ToList(),
+            AidByItem = aid.GroupBy(a => (a.ItemCode, a.Unit, a.RecipientUnit))
+                .Select(g => new AidLine(catalogs.AidItem(g.Key.ItemCode)?.Name ?? g.Key.ItemCode, g.Sum(a => a.Quantity), g.Key.Unit,
+                    g.Sum(a => a.Recipients), g.Key.RecipientUnit == Domain.Entities.RecipientUnit.Kk ? "KK" : "orang"))
+                .OrderByDescending(l => l.Recipients).ToList(),
+            Silent = await SilentAsync(db, region, LocalDay.Start(day.AddDays(1 - silentDays), zone), ct),
+        };
+    }
+
+    /// <summary>Kecamatan in the area whose reporters sent nothing since <paramref name="since"/>.</summary>
+    private static async Task<IReadOnlyList<SilentKecamatan>> SilentAsync(CaseBotDbContext db, Region region, DateTimeOffset since, CancellationToken ct)
+    {
+        // Keyed by kabupaten too: kecamatan names repeat across kabupaten (Mamuju, Malili...).
+        var lastEvent = await db.DisasterReports.GroupBy(r => new { r.Event!.Kabupaten, r.Event.Kecamatan })
+            .Select(g => new { g.Key.Kabupaten, g.Key.Kecamatan, Last = g.Max(r => r.ReportedAt) }).ToListAsync(ct);
+        var lastAid = await db.Aid.GroupBy(a => new { a.Kabupaten, a.Kecamatan })
+            .Select(g => new { g.Key.Kabupaten, g.Key.Kecamatan, Last = g.Max(a => a.CreatedAt) }).ToListAsync(ct);
+        var lastCase = await db.Cases.GroupBy(c => new { c.Kabupaten, c.Kecamatan })
+            .Select(g => new { g.Key.Kabupaten, g.Key.Kecamatan, Last = g.Max(c => c.UpdatedAt) }).ToListAsync(ct);
+        var last = lastEvent.Concat(lastAid).Concat(lastCase).GroupBy(x => (x.Kabupaten, x.Kecamatan))
+            .ToDictionary(g => g.Key, g => g.Max(x => x.Last));
+        return region.SelfAndDescendants().Where(r => r.Level == RegionLevel.Kecamatan)
+            .Select(k => new SilentKecamatan(k.Name, last.TryGetValue((k.Parent!.Name, k.Name), out var at) ? at : null))
+            .Where(s => s.LastReport is null || s.LastReport < since).ToList();
+    }
+
+}
