@@ -11,6 +11,7 @@ COPY --from=build /app .
 RUN mkdir -p /data && chown app:app /data
 USER app
 ENV CaseBot__Storage__ConnectionString="Data Source=/data/casebot.db" \
+    CaseBot__Storage__Backup__Folder=/data/backups \
     CaseBot__Terminal__Enabled=false \
     TZ=Asia/Makassar
 VOLUME /data

@@ -25,7 +25,8 @@ public sealed class DatabaseMigrator(IDbContextFactory<CaseBotDbContext> context
             await ClearStaleEfLockAsync(db, ct);
             if ((await db.Database.GetPendingMigrationsAsync(ct)).Any()) await db.Database.MigrateAsync(ct);
         }
-        // WAL lets readers (capaian queries) run while a report is being written; FULL survives power loss after commit.
+        // WAL lets readers (capaian queries) run while a report is being written. FULL makes a commit survive power
+        // loss; it is per connection, and also the bundled SQLite's default for the engine's own (a test checks).
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", ct);
     }

@@ -7,6 +7,8 @@ namespace CaseBot.Storage;
 /// <summary>The EF Core unit of work behind <see cref="ICaseStore"/>: one DbContext, one SaveChanges.</summary>
 public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new();
+
     public async Task<bool> TryMarkProcessedAsync(string channel, string messageId, DateTimeOffset at)
     {
         if (await db.ProcessedMessages.AnyAsync(p => p.Channel == channel && p.MessageId == messageId)) return false;
@@ -129,6 +131,16 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
 
     public async Task CommitAsync()
     {
+        if (db.Database.IsSqlite())
+        {
+            // SQLite has one writer at a time. Queueing this process's writers here is fair and costs nothing,
+            // where SQLite's own busy handling would have them poll and sleep (long tail latencies under load).
+            var gate = SqliteWriters.GetOrAdd(db.Database.GetConnectionString()!, _ => new SemaphoreSlim(1, 1));
+            await gate.WaitAsync();
+            try { await db.SaveChangesAsync(); }
+            finally { gate.Release(); }
+            return;
+        }
         await db.SaveChangesAsync();
         // PostgreSQL: the unit of work runs in a transaction opened with the user's advisory lock.
         if (db.Database.CurrentTransaction is not null) await db.Database.CommitTransactionAsync();

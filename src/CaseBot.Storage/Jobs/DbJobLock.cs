@@ -15,18 +15,11 @@ public sealed class DbJobLock(IDbContextFactory<CaseBotDbContext> contexts, Time
     public async Task<bool> TryClaimAsync(string job, DateTimeOffset occurrence, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        db.JobClaims.Add(new JobClaim { Job = job, Occurrence = occurrence, Instance = Instance, ClaimedAt = clock.GetUtcNow() });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Lost the race (duplicate key) unless the row is missing, which would be a real failure.
-            await using var check = await contexts.CreateDbContextAsync(ct);
-            if (await check.JobClaims.AnyAsync(c => c.Job == job && c.Occurrence == occurrence, ct)) return false;
-            throw;
-        }
+        // Both SQLite and PostgreSQL know ON CONFLICT DO NOTHING: the loser inserts nothing, without an error.
+        // Times are stored as unix milliseconds (see CaseBotDbContext).
+        var claimed = await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "JobClaims" ("Job", "Occurrence", "Instance", "ClaimedAt") VALUES ({job}, {occurrence.ToUnixTimeMilliseconds()}, {Instance}, {clock.GetUtcNow().ToUnixTimeMilliseconds()}) ON CONFLICT DO NOTHING""",
+            ct);
+        return claimed == 1;
     }
 }

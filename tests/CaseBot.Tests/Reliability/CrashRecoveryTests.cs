@@ -138,13 +138,15 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
             {
                 var final = round == rounds;
                 using var bot = BotProcess.Start(database, id, database.Folder);
-                // Start-up alone takes one to two seconds on a busy 2-core machine: kill late enough that reports get confirmed too.
-                if (!final) _ = KillLaterAsync(bot, rng.Next(1500, 9000));
+                // Mostly killed a while into the conversation; sometimes while it is still starting (migrations).
+                var duringStartUp = !final && rng.Next(5) == 0;
+                if (duringStartUp) _ = KillLaterAsync(bot, rng.Next(0, 2500));
                 if (await bot.NextReplyAsync(ReplyTimeout) is null) { Killed(bot); continue; } // died starting up
                 await bot.SendAsync("/laporanku"); // read-only: shows the user's reports and, mid-flow, re-asks the question
                 var probe = await bot.NextReplyAsync(ReplyTimeout);
                 if (probe is null) { Killed(bot); continue; }
                 CheckResumed(probe);
+                if (!final && !duringStartUp) _ = KillLaterAsync(bot, rng.Next(100, 2500));
 
                 for (var steps = 0; !final || steps < 40; steps++)
                 {

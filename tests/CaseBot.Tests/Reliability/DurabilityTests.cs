@@ -24,11 +24,16 @@ public sealed class DurabilityTests
     }
 
     [Fact]
-    public async Task Sqlite_runs_in_wal_mode()
+    public async Task Sqlite_runs_in_wal_mode_and_the_bots_connections_sync_fully()
     {
         await using var bot = await BotHarness.StartAsync();
         await using var c = await OpenAsync(bot, 30);
         Assert.Equal("wal", await ScalarAsync(c, "PRAGMA journal_mode;"));
+        await using var db = bot.Db(); // a connection as the engine gets one (synchronous is per connection)
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA synchronous;";
+        Assert.Equal(2L, await command.ExecuteScalarAsync()); // FULL: a commit survives power loss
     }
 
     [Fact]
