@@ -11,6 +11,7 @@ namespace CaseBot.Storage.Jobs;
 public abstract class ScheduledJob(string name, string cron, TimeZoneInfo zone, IJobLock jobLock, TimeProvider clock, ILogger logger)
     : BackgroundService
 {
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(1);
     private readonly CronExpression _schedule = CronExpression.Parse(cron);
 
     public string Name => name;
@@ -31,7 +32,10 @@ public abstract class ScheduledJob(string name, string cron, TimeZoneInfo zone, 
             if (NextOccurrence(now) is not { } due) return;
             NextDue = due;
             logger.LogDebug("Job {Job} next runs at {Due:u}", name, due);
-            await Task.Delay(due - now, clock, stoppingToken);
+            // Wait in steps of at most a minute, looking at the clock each time: a clock that jumps (a suspended VM,
+            // a corrected system time, a test's fake clock) is noticed within a minute instead of a day late.
+            for (var left = due - now; left > TimeSpan.Zero; left = due - clock.GetUtcNow())
+                await Task.Delay(left < MaxWait ? left : MaxWait, clock, stoppingToken);
             try
             {
                 if (await jobLock.TryClaimAsync(name, due, stoppingToken)) await RunAsync(due, stoppingToken);
