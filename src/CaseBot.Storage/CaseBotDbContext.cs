@@ -54,7 +54,7 @@ public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options)
             e.ComplexProperty(x => x.Counts, c => c.Ignore(v => v.TotalKorban));
             e.HasMany(x => x.Reports).WithOne(r => r.Event).HasForeignKey(r => r.EventId);
             e.HasIndex(x => new { x.Kabupaten, x.Kecamatan, x.EventDate });
-            // A covering index over the victim counts for capaian is created in SQL by the CapaianIndexes migration
+            // A covering index over the victim counts for capaian is created in SQL by the InitialCreate migrations
             // (EF cannot index complex-type columns).
             e.HasIndex(x => x.EventDate);
         });

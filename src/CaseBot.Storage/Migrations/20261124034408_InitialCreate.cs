@@ -58,6 +58,19 @@ namespace CaseBot.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Channel = table.Column<string>(type: "TEXT", nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", nullable: false),
+                    LastInboundAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => new { x.Channel, x.ChatId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Conversations",
                 columns: table => new
                 {
@@ -70,6 +83,18 @@ namespace CaseBot.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Conversations", x => x.UserKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cursors",
+                columns: table => new
+                {
+                    Channel = table.Column<string>(type: "TEXT", nullable: false),
+                    Position = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cursors", x => x.Channel);
                 });
 
             migrationBuilder.CreateTable(
@@ -98,6 +123,39 @@ namespace CaseBot.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Groups",
+                columns: table => new
+                {
+                    Channel = table.Column<string>(type: "TEXT", nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: true),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    SendTime = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    LastSentDay = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RegisteredBy = table.Column<int>(type: "INTEGER", nullable: true),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Groups", x => new { x.Channel, x.ChatId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobClaims",
+                columns: table => new
+                {
+                    Job = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Occurrence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Instance = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobClaims", x => new { x.Job, x.Occurrence });
                 });
 
             migrationBuilder.CreateTable(
@@ -140,6 +198,8 @@ namespace CaseBot.Storage.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kabupaten = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Kecamatan = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     ItemCode = table.Column<string>(type: "TEXT", nullable: false),
                     Quantity = table.Column<double>(type: "REAL", nullable: false),
                     Unit = table.Column<string>(type: "TEXT", nullable: false),
@@ -214,14 +274,14 @@ namespace CaseBot.Storage.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Aid_Date",
-                table: "Aid",
-                column: "Date");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Aid_EventId",
                 table: "Aid",
                 column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Aid_Kabupaten_Date_Kecamatan_ItemCode_RecipientUnit_Recipients",
+                table: "Aid",
+                columns: new[] { "Kabupaten", "Date", "Kecamatan", "ItemCode", "RecipientUnit", "Recipients" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Aid_ReporterId",
@@ -232,6 +292,11 @@ namespace CaseBot.Storage.Migrations
                 name: "IX_Audit_Subject",
                 table: "Audit",
                 column: "Subject");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Kabupaten_ReportedOn_Kecamatan_TypeCode_Status",
+                table: "Cases",
+                columns: new[] { "Kabupaten", "ReportedOn", "Kecamatan", "TypeCode", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Kecamatan_Desa",
@@ -283,6 +348,10 @@ namespace CaseBot.Storage.Migrations
                 name: "IX_Identities_ReporterId",
                 table: "Identities",
                 column: "ReporterId");
+
+            // Covers the capaian sums over victims (EF cannot index complex-type columns); PostgreSQL's migration has the same.
+            migrationBuilder.Sql("CREATE INDEX \"IX_Events_Capaian\" ON \"Events\" (\"Kabupaten\", \"EventDate\", \"Kecamatan\", " +
+                "\"Counts_Tertangani\", \"Counts_TerdampakJiwa\", \"Counts_Meninggal\", \"Counts_Hilang\");");
         }
 
         /// <inheritdoc />
@@ -298,13 +367,25 @@ namespace CaseBot.Storage.Migrations
                 name: "Cases");
 
             migrationBuilder.DropTable(
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
                 name: "Conversations");
+
+            migrationBuilder.DropTable(
+                name: "Cursors");
 
             migrationBuilder.DropTable(
                 name: "DisasterReports");
 
             migrationBuilder.DropTable(
+                name: "Groups");
+
+            migrationBuilder.DropTable(
                 name: "Identities");
+
+            migrationBuilder.DropTable(
+                name: "JobClaims");
 
             migrationBuilder.DropTable(
                 name: "ProcessedMessages");

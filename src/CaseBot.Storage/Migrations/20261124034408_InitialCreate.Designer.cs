@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CaseBot.Storage.Migrations
 {
     [DbContext(typeof(CaseBotDbContext))]
-    [Migration("20261124015602_InitialCreate")]
+    [Migration("20261124034408_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -38,6 +38,16 @@ namespace CaseBot.Storage.Migrations
 
                     b.Property<string>("ItemCode")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kabupaten")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kecamatan")
+                        .IsRequired()
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PhotoFileId")
@@ -67,11 +77,11 @@ namespace CaseBot.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date");
-
                     b.HasIndex("EventId");
 
                     b.HasIndex("ReporterId");
+
+                    b.HasIndex("Kabupaten", "Date", "Kecamatan", "ItemCode", "RecipientUnit", "Recipients");
 
                     b.ToTable("Aid");
                 });
@@ -107,6 +117,35 @@ namespace CaseBot.Storage.Migrations
                     b.HasIndex("Subject");
 
                     b.ToTable("Audit");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.ChannelContact", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastInboundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Channel", "ChatId");
+
+                    b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.ChannelCursor", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Channel");
+
+                    b.ToTable("Cursors");
                 });
 
             modelBuilder.Entity("CaseBot.Domain.Entities.ChannelIdentity", b =>
@@ -293,6 +332,44 @@ namespace CaseBot.Storage.Migrations
                     b.ToTable("DisasterReports");
                 });
 
+            modelBuilder.Entity("CaseBot.Domain.Entities.GroupChat", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastSentDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegisteredBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SendTime")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel", "ChatId");
+
+                    b.ToTable("Groups");
+                });
+
             modelBuilder.Entity("CaseBot.Domain.Entities.PpksCase", b =>
                 {
                     b.Property<int>("Id")
@@ -369,6 +446,8 @@ namespace CaseBot.Storage.Migrations
 
                     b.HasIndex("Kecamatan", "Desa");
 
+                    b.HasIndex("Kabupaten", "ReportedOn", "Kecamatan", "TypeCode", "Status");
+
                     b.ToTable("Cases");
                 });
 
@@ -430,6 +509,28 @@ namespace CaseBot.Storage.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Reporters");
+                });
+
+            modelBuilder.Entity("CaseBot.Storage.Jobs.JobClaim", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Occurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job", "Occurrence");
+
+                    b.ToTable("JobClaims");
                 });
 
             modelBuilder.Entity("CaseBot.Domain.Entities.AidDistribution", b =>
