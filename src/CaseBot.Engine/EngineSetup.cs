@@ -12,11 +12,13 @@ public static class EngineSetup
     /// <summary>The engine, its flows and its own commands. Other modules add <see cref="ICommand"/>s of their own.</summary>
     public static IServiceCollection AddConversationEngine(this IServiceCollection services)
     {
-        services.AddSingleton<FlowDefinition, RegistrationFlow>();
-        services.AddSingleton<FlowDefinition, DisasterFlow>();
-        services.AddSingleton<FlowDefinition, AidFlow>();
-        services.AddSingleton<FlowDefinition, PpksFlow>();
-        services.AddSingleton<FlowDefinition, CaseUpdateFlow>();
+        services.AddSingleton<IFlow, RegistrationFlow>();
+        services.AddSingleton<IFlow, DisasterFlow>();
+        services.AddSingleton<IFlow, EventUpdateFlow>();
+        services.AddSingleton<IFlow, AidFlow>();
+        services.AddSingleton<IFlow, PpksFlow>();
+        services.AddSingleton<IFlow, CaseUpdateFlow>();
+        services.AddSingleton<ReportKinds>();
         services.AddSingleton<ICommand, MyReportsCommand>();
         services.AddSingleton<ICommand, StatusCommand>();
         services.AddSingleton<ICommand, ApproveCommand>();

@@ -57,6 +57,7 @@ public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options)
             // A covering index over the victim counts for capaian is created in SQL by the InitialCreate migrations
             // (EF cannot index complex-type columns).
             e.HasIndex(x => x.EventDate);
+            e.Property(x => x.Version).IsConcurrencyToken();
         });
         b.Entity<DisasterReport>(e => e.ComplexProperty(x => x.Counts, c => c.Ignore(v => v.TotalKorban)));
         b.Entity<AidDistribution>(e =>
@@ -77,6 +78,7 @@ public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options)
             e.HasIndex(x => new { x.Kecamatan, x.Desa });
             e.HasIndex(x => x.ReportedOn);
             e.HasIndex(x => new { x.Kabupaten, x.ReportedOn, x.Kecamatan, x.TypeCode, x.Status }); // covers the capaian count
+            e.Property(x => x.Version).IsConcurrencyToken();
         });
         b.Entity<AuditEntry>(e => e.HasIndex(x => x.Subject));
         b.Entity<Conversation>(e => e.HasKey(x => x.UserKey));

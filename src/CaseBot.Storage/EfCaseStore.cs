@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CaseBot.Domain.Abstractions;
 using CaseBot.Domain.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -84,38 +85,25 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
 
     public Task<PpksCase?> GetCaseAsync(int id) => db.Cases.FirstOrDefaultAsync(c => c.Id == id);
 
-    public async Task<IReadOnlyList<PpksCase>> FindPossibleDuplicatesAsync(string? nik, string name, string kecamatan, string desa)
+    public async Task<IReadOnlyList<PpksCase>> FindPossibleDuplicatesAsync(string? nik, string name, string kabupaten, string kecamatan, string desa)
     {
         var lowerName = name.Trim().ToLower();
         var lowerDesa = desa.Trim().ToLower();
         return await db.Cases
             .Where(c => (nik != null && c.Nik == nik)
-                        || (c.Name.ToLower() == lowerName && c.Kecamatan == kecamatan && c.Desa.ToLower() == lowerDesa))
+                        || (c.Name.ToLower() == lowerName && c.Kabupaten == kabupaten && c.Kecamatan == kecamatan && c.Desa.ToLower() == lowerDesa))
             .OrderBy(c => c.Id).Take(5).ToListAsync();
     }
 
     public void AddCase(PpksCase ppksCase) => db.Cases.Add(ppksCase);
 
-    public async Task<IReadOnlyList<ReportListItem>> RecentReportsByAsync(int reporterId, int take)
-    {
-        // Disaster reports point at their event; one line per event touched, newest first.
-        var events = await db.DisasterReports.Where(r => r.ReporterId == reporterId)
-            .OrderByDescending(r => r.ReportedAt).Take(take)
-            .Select(r => new { r.Event!.Id, r.Event.EventDate, r.Event.KindCode, r.Event.Desa, r.ReportedAt, r.IsUpdate })
-            .ToListAsync();
-        var aid = await db.Aid.Where(a => a.ReporterId == reporterId).OrderByDescending(a => a.CreatedAt).Take(take)
-            .Select(a => new { a.Id, a.Date, a.ItemCode, a.Quantity, a.Unit, a.CreatedAt }).ToListAsync();
-        var cases = await db.Cases.Where(c => c.ReporterId == reporterId).OrderByDescending(c => c.CreatedAt).Take(take)
-            .Select(c => new { c.Id, c.ReportedOn, c.TypeCode, c.Status, c.CreatedAt }).ToListAsync();
+    public void Add<T>(T entity) where T : class => db.Set<T>().Add(entity);
 
-        return events.Select(e => new ReportListItem(ReportNumber.Format(ReportKind.Disaster, e.EventDate.Year, e.Id),
-                    ReportKind.Disaster, e.KindCode, e.IsUpdate ? $"{e.Desa} (pembaruan)" : e.Desa, e.ReportedAt))
-            .Concat(aid.Select(a => new ReportListItem(ReportNumber.Format(ReportKind.Aid, a.Date.Year, a.Id),
-                    ReportKind.Aid, a.ItemCode, $"{a.Quantity:0.##} {a.Unit}", a.CreatedAt)))
-            .Concat(cases.Select(c => new ReportListItem(ReportNumber.Format(ReportKind.Ppks, c.ReportedOn.Year, c.Id),
-                    ReportKind.Ppks, c.TypeCode, c.Status.ToString().ToLowerInvariant(), c.CreatedAt)))
-            .OrderByDescending(i => i.At).Take(take).ToList();
-    }
+    public async Task<T?> FindAsync<T>(int id) where T : class => await db.Set<T>().FindAsync(id);
+
+    public async Task<IReadOnlyList<T>> ListAsync<T>(Expression<Func<T, bool>> filter, Expression<Func<T, DateTimeOffset>> newestFirst, int take)
+        where T : class =>
+        await db.Set<T>().Where(filter).OrderByDescending(newestFirst).Take(take).ToListAsync();
 
     public Task<GroupChat?> GetGroupAsync(string channel, string chatId) =>
         db.Groups.FirstOrDefaultAsync(g => g.Channel == channel && g.ChatId == chatId);
@@ -130,6 +118,21 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
         await db.Audit.Where(a => a.Subject == subject).OrderBy(a => a.Id).ToListAsync();
 
     public async Task CommitAsync()
+    {
+        // Every changed versioned record moves to the next version; EF checks the one it read (a concurrency token).
+        foreach (var entry in db.ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version++;
+        try
+        {
+            await SaveAsync();
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrentUpdateException("A versioned record was saved by someone else meanwhile.", ex);
+        }
+    }
+
+    private async Task SaveAsync()
     {
         if (db.Database.IsSqlite())
         {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CaseBot.Domain.Entities;
 
 namespace CaseBot.Domain.Abstractions;
@@ -45,8 +46,9 @@ public interface ICaseStore : IAsyncDisposable
 
     // PPKS
     Task<PpksCase?> GetCaseAsync(int id);
-    /// <summary>Cases that may be the same person: same NIK, or same name (case-insensitive) in the same desa.</summary>
-    Task<IReadOnlyList<PpksCase>> FindPossibleDuplicatesAsync(string? nik, string name, string kecamatan, string desa);
+    /// <summary>Cases that may be the same person: same NIK anywhere, or same name (case-insensitive) in the same desa
+    /// of the same kecamatan and kabupaten.</summary>
+    Task<IReadOnlyList<PpksCase>> FindPossibleDuplicatesAsync(string? nik, string name, string kabupaten, string kecamatan, string desa);
     void AddCase(PpksCase ppksCase);
 
     // Group chats (daily summary)
@@ -54,18 +56,24 @@ public interface ICaseStore : IAsyncDisposable
     void AddGroup(GroupChat group);
     void RemoveGroup(GroupChat group);
 
+    // Any report kind (a kind declares its entity; the store needs no method of its own for it)
+    void Add<T>(T entity) where T : class;
+    Task<T?> FindAsync<T>(int id) where T : class;
+    /// <summary>The newest <paramref name="take"/> rows matching <paramref name="filter"/>.</summary>
+    Task<IReadOnlyList<T>> ListAsync<T>(Expression<Func<T, bool>> filter, Expression<Func<T, DateTimeOffset>> newestFirst, int take)
+        where T : class;
+
     // Follow-up
-    Task<IReadOnlyList<ReportListItem>> RecentReportsByAsync(int reporterId, int take);
     void AddAudit(AuditEntry entry);
     Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(string subject);
 
-    /// <summary>Writes everything in one transaction (and ends the user's lock, where there is one).</summary>
+    /// <summary>Writes everything in one transaction (and ends the user's lock, where there is one). Throws
+    /// <see cref="ConcurrentUpdateException"/> when a versioned record was saved by someone else since it was read.</summary>
     Task CommitAsync();
 }
 
-/// <summary>A line of "my reports".</summary>
-/// <param name="CatalogCode">Disaster kind, aid item or PPKS type code; the engine shows its catalog name.</param>
-public sealed record ReportListItem(string Number, ReportKind Kind, string CatalogCode, string Detail, DateTimeOffset At);
+/// <summary>Someone else saved a record between this unit of work reading it and committing: nothing was written.</summary>
+public sealed class ConcurrentUpdateException(string message, Exception inner) : Exception(message, inner);
 
 public interface ICaseStoreFactory
 {

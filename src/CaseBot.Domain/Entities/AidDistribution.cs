@@ -3,9 +3,10 @@ namespace CaseBot.Domain.Entities;
 /// <summary>Aid handed out (logistik disalurkan) for a disaster event.</summary>
 public sealed class AidDistribution
 {
+    public const string Prefix = "LG";
     public int Id { get; set; }
     /// <summary>Human number, e.g. LG-2024-0007: derived from the id, so numbering never races.</summary>
-    public string Number => ReportNumber.Format(ReportKind.Aid, Date.Year, Id);
+    public string Number => ReportNumber.Format(Prefix, Date.Year, Id);
     public int EventId { get; set; }
     /// <summary>The event's area, copied at hand-out: aid is counted by where it was given without joining events.</summary>
     public string Kabupaten { get; set; } = "";

@@ -9,8 +9,10 @@ public sealed class Conversation
     public required string UserKey { get; set; }
     public required string Flow { get; set; }
     public required string State { get; set; }
-    /// <summary>The answers so far, as JSON (string keys and values).</summary>
+    /// <summary>The flow's typed draft (the answers so far), as JSON.</summary>
     public string DataJson { get; set; } = "{}";
+    /// <summary>The shape of <see cref="DataJson"/>: a draft of another version is restarted, never misread.</summary>
+    public int DraftVersion { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
 

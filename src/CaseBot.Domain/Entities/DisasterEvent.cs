@@ -4,11 +4,12 @@ namespace CaseBot.Domain.Entities;
 /// A disaster event (kind, place, date) with its current victim counts. Every report on it is kept as a
 /// <see cref="DisasterReport"/> so the current figures stay traceable to who reported what and when.
 /// </summary>
-public sealed class DisasterEvent
+public sealed class DisasterEvent : IVersioned
 {
+    public const string Prefix = "BC";
     public int Id { get; set; }
     /// <summary>Human number, e.g. BC-2024-0042: derived from the id, so numbering never races.</summary>
-    public string Number => ReportNumber.Format(ReportKind.Disaster, EventDate.Year, Id);
+    public string Number => ReportNumber.Format(Prefix, EventDate.Year, Id);
     public required string KindCode { get; set; }
     public required string Kabupaten { get; set; }
     public required string Kecamatan { get; set; }
@@ -18,6 +19,8 @@ public sealed class DisasterEvent
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public bool Closed { get; set; }
+    /// <summary>Raised on every save: see <see cref="IVersioned"/>.</summary>
+    public int Version { get; set; }
     public VictimCounts Counts { get; set; } = new();
     public List<DisasterReport> Reports { get; set; } = [];
 }

@@ -5,11 +5,12 @@ public enum CaseStatus { Baru, Ditangani, Selesai, Dirujuk }
 public enum Sex { LakiLaki, Perempuan }
 
 /// <summary>A person or household in need of social welfare services (one of the 26 PPKS types).</summary>
-public sealed class PpksCase
+public sealed class PpksCase : IVersioned
 {
+    public const string Prefix = "PK";
     public int Id { get; set; }
     /// <summary>Human number, e.g. PK-2024-0003: derived from the id, so numbering never races.</summary>
-    public string Number => ReportNumber.Format(ReportKind.Ppks, ReportedOn.Year, Id);
+    public string Number => ReportNumber.Format(Prefix, ReportedOn.Year, Id);
     public required string TypeCode { get; set; }
     public required string Name { get; set; }
     /// <summary>16 digits, optional, sensitive: shown masked except to admins.</summary>
@@ -29,6 +30,8 @@ public sealed class PpksCase
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>When the case first reached ditangani or selesai; what capaian counts by period.</summary>
     public DateTimeOffset? HandledAt { get; set; }
+    /// <summary>Raised on every save: see <see cref="IVersioned"/>.</summary>
+    public int Version { get; set; }
 
     public bool IsHandled => Status is CaseStatus.Ditangani or CaseStatus.Selesai;
 }

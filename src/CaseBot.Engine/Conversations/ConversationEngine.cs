@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using CaseBot.Domain.Abstractions;
 using CaseBot.Domain.Entities;
 using CaseBot.Engine.Commands;
@@ -12,31 +11,33 @@ namespace CaseBot.Engine.Conversations;
 /// <summary>
 /// The channel-agnostic heart: takes one user action, returns what to send. Each call is one unit of work:
 /// the conversation step, any saved report and the message id are committed together before anything is sent.
+/// Flows and commands declare themselves; the engine only routes between them.
 /// </summary>
 public sealed class ConversationEngine(
-    ICaseStoreFactory stores, ReferenceData reference, IEnumerable<FlowDefinition> flows, IEnumerable<ICommand> commands,
-    IEnumerable<IFreeTextHandler> freeText, TimeProvider clock, ILogger<ConversationEngine> logger)
+    ICaseStoreFactory stores, ReferenceData reference, IEnumerable<IFlow> flows, IEnumerable<ICommand> commands,
+    IEnumerable<IFreeTextHandler> freeText, ReportKinds kinds, TimeProvider clock, ILogger<ConversationEngine> logger)
 {
-    private readonly Dictionary<string, FlowDefinition> _flows = flows.ToDictionary(f => f.Name);
+    private const string UpdateCommand = "ubah";
+    private const string CancelCommand = "batal";
+
+    private readonly Dictionary<string, IFlow> _flows = flows.ToDictionary(f => f.Info.Name);
     private readonly Dictionary<string, ICommand> _commands = commands.ToDictionary(c => c.Name);
-    private readonly FlowRunner _runner = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _userLocks = new();
     private readonly FloodGuard _flood = new(reference.Options, clock);
 
-    /// <summary>The commands that start flows, with their menu text.</summary>
-    private static readonly (string Command, string Flow, string Description)[] FlowCommands =
-    [
-        ("bencana", "bencana", "Laporkan kejadian bencana & korbannya"),
-        ("logistik", "logistik", "Laporkan bantuan logistik yang disalurkan"),
-        ("ppks", "ppks", "Laporkan kasus PPKS"),
-    ];
+    /// <summary>Flows started by a command of their own (/bencana), by command and alias.</summary>
+    private Dictionary<string, IFlow> FlowCommands => field ??= _flows.Values
+        .Where(f => f.Info.Command is not null)
+        .SelectMany(f => f.Info.Aliases.Prepend(f.Info.Command!).Select(c => (Command: c, Flow: f)))
+        .ToDictionary(x => x.Command, x => x.Flow);
 
     /// <summary>Command name and description, for a channel's command menu (setMyCommands).</summary>
     public IReadOnlyList<(string Name, string Description)> Menu =>
-        [("start", "Mulai"), ("bantuan", "Menu & bantuan"), ("daftar", "Daftar sebagai pelapor"),
-         .. FlowCommands.Select(f => (f.Command, f.Description)),
+        [("start", "Mulai"), ("bantuan", "Menu & bantuan"),
+         .. _flows.Values.Where(f => f.Info is { Command: not null, MenuLine: not null }).Select(f => (f.Info.Command!, f.Info.MenuLine!)),
          .. _commands.Values.Where(c => c.Access != CommandAccess.Admin).Select(c => (c.Name, c.Description)),
-         ("batal", "Batalkan isian yang sedang berjalan")];
+         (UpdateCommand, "Perbarui laporan: /ubah <nomor>"),
+         (CancelCommand, "Batalkan isian yang sedang berjalan")];
 
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingMessage message, CancellationToken ct = default)
     {
@@ -53,6 +54,12 @@ public sealed class ConversationEngine(
         try
         {
             return await HandleLockedAsync(message, ct);
+        }
+        catch (ConcurrentUpdateException)
+        {
+            // Nothing was written; the user is still at the summary, where Simpan shows the newer figures.
+            logger.LogInformation("Concurrent update by {User}: nothing saved, the user confirms again", message.UserKey);
+            return [To(message, "⚠️ Laporan ini baru saja diubah orang lain, jadi belum disimpan. Tekan Simpan lagi untuk melihat angka terbarunya.")];
         }
         catch (Exception ex)
         {
@@ -79,94 +86,163 @@ public sealed class ConversationEngine(
             return []; // a redelivery: it was handled (and answered) before
 
         if (message.ChatKind == ChatKind.Private) await store.TouchContactAsync(message.Channel, message.ChatId, now);
-        var reporter = await store.FindReporterAsync(message.Channel, message.UserId);
-        var turn = message.ChatKind == ChatKind.Group
-            ? await HandleGroupAsync(store, message, reporter, now)
-            : await HandlePrivateAsync(store, message, reporter, now);
+        var session = new FlowSession(store, reference, message, await store.FindReporterAsync(message.Channel, message.UserId), now);
+        var turn = message.ChatKind == ChatKind.Group ? await HandleGroupAsync(session) : await HandlePrivateAsync(session);
         await store.CommitAsync();
 
         var replies = new List<OutgoingMessage>();
         if (turn.Reply is not null) replies.Add(To(message, turn.Reply));
         if (turn.AfterCommit is not null) replies.Add(To(message, turn.AfterCommit()));
-        replies.AddRange(turn.Notices);
+        replies.AddRange(session.Notices);
         return replies;
     }
 
-    private sealed record Turn(Reply? Reply, Func<Reply>? AfterCommit, IReadOnlyList<OutgoingMessage> Notices);
+    private sealed record Turn(Reply? Reply, Func<Reply>? AfterCommit = null);
 
-    private async Task<Turn> HandlePrivateAsync(ICaseStore store, IncomingMessage message, Reporter? reporter, DateTimeOffset now)
+    private async Task<Turn> HandlePrivateAsync(FlowSession session)
     {
-        var conversation = await store.GetConversationAsync(message.UserKey);
+        var message = session.Message;
+        var conversation = await session.Store.GetConversationAsync(message.UserKey);
         var (command, argument) = ParseCommand(message);
+        var cancel = command == CancelCommand || message.ButtonData == FlowButtons.Cancel;
 
-        if (command == "batal" || message.ButtonData == FlowRunner.CancelData)
+        if (conversation is not null)
         {
-            if (conversation is null) return Say("Tidak ada isian yang sedang berjalan. Ketik /bantuan untuk melihat menu.");
-            await store.EndConversationAsync(message.UserKey);
-            return Say($"❌ {Capitalize(_flows[conversation.Flow].Title)} dibatalkan. Tidak ada yang disimpan.\nKetik /bantuan untuk melihat menu.");
+            if (_flows.TryGetValue(conversation.Flow, out var active))
+                return await ContinueFlowAsync(session, conversation, active, command, argument, cancel);
+            // A flow this version no longer has: nothing of it can be saved; say so and carry on.
+            await session.Store.EndConversationAsync(message.UserKey);
+            const string gone = "Isian Anda sebelumnya dibuat oleh versi bot yang lama dan tidak bisa dilanjutkan. Tidak ada yang disimpan.";
+            if (cancel) return new Turn($"❌ {gone}\nKetik /bantuan untuk melihat menu.");
+            var next = await HandleIdleAsync(session, command, argument);
+            return next with { Reply = next.Reply is { } r ? r with { Text = $"{gone}\n\n{r.Text}" } : null };
         }
+        if (cancel) return new Turn("Tidak ada isian yang sedang berjalan. Ketik /bantuan untuk melihat menu.");
+        return await HandleIdleAsync(session, command, argument);
+    }
 
-        if (conversation is not null && _flows.TryGetValue(conversation.Flow, out var active))
+    private async Task<Turn> ContinueFlowAsync(FlowSession session, Conversation conversation, IFlow active, string? command,
+        string argument, bool cancel)
+    {
+        var store = session.Store;
+        if (command is not null && !cancel && command is not ("kembali" or "lewati"))
         {
-            var ctx = NewFlowContext(store, message, reporter, conversation, now);
-            if (command is null)
-            {
-                if (message.PhotoFileId is not null || message.Location is not null)
-                    return Say(await OnAttachmentAsync(active, ctx, conversation));
-                var flowTurn = await _runner.HandleAsync(active, ctx, conversation);
-                return await FinishStepAsync(store, ctx, conversation, flowTurn);
-            }
             // A command in the middle of a flow: answer read-only ones, then re-ask; never drop the answers.
-            var again = await _runner.RepeatAsync(active, ctx, conversation);
-            var prefix = IsFlowCommand(command) || command is "daftar"
-                ? $"Anda sedang mengisi {active.Title}. Selesaikan dulu, atau ketik /batal untuk membatalkannya."
-                : (await RunCommandAsync(store, message, reporter, now, command, argument)).Reply?.Text;
-            return Say(again with { Text = $"{prefix}\n\nLanjutkan: {again.Text}" });
+            var again = await active.RepeatAsync(session, conversation);
+            if (again.End == FlowEnd.Stale) return await RestartStaleAsync(session, active);
+            var prefix = FlowCommands.ContainsKey(command) || command == UpdateCommand
+                ? $"Anda sedang mengisi {active.Info.Title}. Selesaikan dulu, atau ketik /batal untuk membatalkannya."
+                : (await RunCommandAsync(session, command, argument)).Reply?.Text;
+            return new Turn(again.Reply! with { Text = $"{prefix}\n\nLanjutkan: {again.Reply!.Text}" });
         }
-        if (conversation is not null) await store.EndConversationAsync(message.UserKey); // a flow this version no longer has
+        if (!cancel && FlowGate.Refusal(active.Info, session.Reporter) is { } refusal)
+            return new Turn($"{refusal}\nIsian Anda belum disimpan; ketik /batal untuk membuangnya.");
 
+        var turn = await active.HandleAsync(session, conversation);
+        switch (turn.End)
+        {
+            case FlowEnd.Stale when !cancel:
+                return await RestartStaleAsync(session, active);
+            case FlowEnd.Stale or FlowEnd.Cancelled:
+                await store.EndConversationAsync(conversation.UserKey);
+                return new Turn($"❌ {Capitalize(active.Info.Title)} dibatalkan. Tidak ada yang disimpan.\nKetik /bantuan untuk melihat menu.");
+            case FlowEnd.Saved:
+                await store.EndConversationAsync(conversation.UserKey);
+                return new Turn(null, turn.AfterCommit);
+            case FlowEnd.HandedOver:
+                await store.EndConversationAsync(conversation.UserKey);
+                return await StartFlowAsync(session, _flows[turn.Handoff!.Value.Flow], turn.Handoff.Value.Argument);
+            default:
+                conversation.UpdatedAt = session.Now;
+                store.SaveConversation(conversation);
+                return new Turn(turn.Reply);
+        }
+    }
+
+    /// <summary>A draft saved by an older shape of its flow: dropped with a notice; the flow starts afresh where it can.</summary>
+    private async Task<Turn> RestartStaleAsync(FlowSession session, IFlow flow)
+    {
+        await session.Store.EndConversationAsync(session.Message.UserKey);
+        var notice = $"Maaf, isian {flow.Info.Title} Anda dibuat oleh versi bot yang lama dan tidak bisa dilanjutkan. Tidak ada yang disimpan.";
+        if (flow.Info.Command is null) return new Turn($"{notice}\nKetik /ubah <nomor> untuk mulai lagi.");
+        var restarted = await StartFlowAsync(session, flow, null);
+        return restarted with { Reply = restarted.Reply! with { Text = $"{notice} Kita mulai lagi.\n\n{restarted.Reply.Text}" } };
+    }
+
+    private async Task<Turn> HandleIdleAsync(FlowSession session, string? command, string argument)
+    {
+        var message = session.Message;
         if (command is null)
         {
             if (message.ButtonData is not null)
-                return Say("Tombol itu sudah tidak berlaku. " + HelpText(reporter, message));
-            if (reporter is { CanReport: true } && !string.IsNullOrWhiteSpace(message.Text))
+                return new Turn("Tombol itu sudah tidak berlaku. " + HelpText(session));
+            if (session.Reporter is { CanReport: true } && !string.IsNullOrWhiteSpace(message.Text))
             {
-                var ctx = new CommandContext(store, reference, message, reporter, now);
+                var ctx = new CommandContext(session);
                 foreach (var handler in freeText)
                     if (await handler.TryAnswerAsync(ctx, message.Text) is { } answer)
-                        return new Turn(answer, null, ctx.Notices);
+                        return new Turn(answer);
             }
-            return Say(HelpText(reporter, message));
+            return new Turn(HelpText(session));
         }
         if (command is "start" or "bantuan" or "help" or "menu")
-            return Say(command == "start" ? Greeting(reporter) + "\n\n" + HelpText(reporter, message) : HelpText(reporter, message));
-        if (ResolveFlow(command, argument) is { } start)
-            return await StartFlowAsync(store, message, reporter, now, start.Flow, start.Argument);
-        return await RunCommandAsync(store, message, reporter, now, command, argument);
+            return new Turn(command == "start" ? Greeting(session.Reporter) + "\n\n" + HelpText(session) : HelpText(session));
+        if (FlowCommands.TryGetValue(command, out var flow))
+            return await StartFlowAsync(session, flow, string.IsNullOrWhiteSpace(argument) ? null : argument.Trim());
+        if (command == UpdateCommand) return await StartUpdateAsync(session, argument);
+        return await RunCommandAsync(session, command, argument);
     }
 
-    private async Task<Turn> HandleGroupAsync(ICaseStore store, IncomingMessage message, Reporter? reporter, DateTimeOffset now)
+    /// <summary>/ubah &lt;nomor&gt;: the update flow that the number's report kind declares.</summary>
+    private async Task<Turn> StartUpdateAsync(FlowSession session, string argument)
     {
-        var (command, argument) = ParseCommand(message);
-        if (command is null) return new Turn(null, null, []); // groups: only commands addressed to the bot
-        if (_commands.TryGetValue(command, out var c) && c.AllowedInGroups)
-            return await RunCommandAsync(store, message, reporter, now, command, argument);
-        if (command is "start" or "bantuan" or "help")
-            return Say("Di grup saya hanya menjawab: " +
-                       string.Join(", ", _commands.Values.Where(x => x.AllowedInGroups).Select(x => "/" + x.Name)) +
-                       ". Untuk melapor atau melihat data pribadi, chat saya secara pribadi.");
-        return Say("Perintah itu hanya bisa lewat chat pribadi dengan bot, agar data pribadi tidak tampil di grup.");
+        if (FlowGate.Refusal(new FlowInfo { Name = UpdateCommand, Title = "perubahan laporan" }, session.Reporter) is { } refusal)
+            return new Turn(refusal);
+        var example = kinds.Example(session.Today.Year);
+        if (string.IsNullOrWhiteSpace(argument))
+            return new Turn($"Ketik /ubah lalu nomor laporannya, contoh: /ubah {example.Split(", ")[0]}.\nLihat nomor laporan Anda dengan /laporanku.");
+        if (kinds.Parse(argument) is not var (kind, _, _))
+            return new Turn($"\"{argument.Trim()}\" bukan nomor laporan. Contoh: {example}.");
+        if (kind.UpdateFlow is not { } name) return new Turn(kind.NotUpdatable);
+        return await StartFlowAsync(session, _flows[name], argument.Trim());
     }
 
-    private async Task<Turn> RunCommandAsync(ICaseStore store, IncomingMessage message, Reporter? reporter, DateTimeOffset now,
-        string command, string argument)
+    private async Task<Turn> StartFlowAsync(FlowSession session, IFlow flow, string? argument)
+    {
+        if ((FlowGate.Refusal(flow.Info, session.Reporter) ?? flow.StartRefusal(session)) is { } refusal) return new Turn(refusal);
+        var conversation = new Conversation { UserKey = session.Message.UserKey, Flow = flow.Info.Name, State = "", UpdatedAt = session.Now };
+        var turn = await flow.StartAsync(session, conversation, argument);
+        switch (turn.End)
+        {
+            case FlowEnd.Refused:
+                return new Turn(turn.Reply);
+            case FlowEnd.HandedOver:
+                return await StartFlowAsync(session, _flows[turn.Handoff!.Value.Flow], turn.Handoff.Value.Argument);
+        }
+        session.Store.SaveConversation(conversation);
+        return new Turn(turn.Reply! with { Text = $"📝 {Capitalize(flow.Info.Title)} (ketik /batal untuk berhenti)\n\n{turn.Reply.Text}" });
+    }
+
+    private async Task<Turn> HandleGroupAsync(FlowSession session)
+    {
+        var (command, argument) = ParseCommand(session.Message);
+        if (command is null) return new Turn(null); // groups: only commands addressed to the bot
+        if (_commands.TryGetValue(command, out var c) && c.AllowedInGroups)
+            return await RunCommandAsync(session, command, argument);
+        if (command is "start" or "bantuan" or "help")
+            return new Turn("Di grup saya hanya menjawab: " +
+                            string.Join(", ", _commands.Values.Where(x => x.AllowedInGroups).Select(x => "/" + x.Name)) +
+                            ". Untuk melapor atau melihat data pribadi, chat saya secara pribadi.");
+        return new Turn("Perintah itu hanya bisa lewat chat pribadi dengan bot, agar data pribadi tidak tampil di grup.");
+    }
+
+    private async Task<Turn> RunCommandAsync(FlowSession session, string command, string argument)
     {
         if (!_commands.TryGetValue(command, out var handler))
-            return Say($"Perintah /{command} tidak dikenal.\n\n{HelpText(reporter, message)}");
-        var ctx = new CommandContext(store, reference, message, reporter, now);
-        if (Refusal(handler.Access, reporter, ctx.IsAdmin) is { } refusal) return Say(refusal);
-        var reply = await handler.ExecuteAsync(ctx, argument);
-        return new Turn(reply, null, ctx.Notices);
+            return new Turn($"Perintah /{command} tidak dikenal.\n\n{HelpText(session)}");
+        var ctx = new CommandContext(session);
+        if (Refusal(handler.Access, session.Reporter, ctx.IsAdmin) is { } refusal) return new Turn(refusal);
+        return new Turn(await handler.ExecuteAsync(ctx, argument));
     }
 
     private static string? Refusal(CommandAccess access, Reporter? reporter, bool isAdmin) => access switch
@@ -178,87 +254,6 @@ public sealed class ConversationEngine(
         CommandAccess.Officer when !reporter!.IsOfficer => "Perintah itu khusus petugas dinas.",
         _ => null,
     };
-
-    private bool IsAdmin(Reporter? reporter, IncomingMessage message) =>
-        reporter?.IsAdmin == true || reference.IsConfiguredAdmin(message.UserKey);
-
-    private async Task<Turn> StartFlowAsync(ICaseStore store, IncomingMessage message, Reporter? reporter, DateTimeOffset now,
-        FlowDefinition flow, string? argument)
-    {
-        var conversation = new Conversation { UserKey = message.UserKey, Flow = flow.Name, State = "", UpdatedAt = now };
-        var ctx = NewFlowContext(store, message, reporter, conversation, now);
-        if (flow.Refusal(ctx) is { } refusal) return Say(refusal);
-        if (await flow.StartAsync(ctx, argument) is { } problem) return Say(problem);
-        var reply = await _runner.StartAsync(flow, ctx, conversation);
-        Persist(store, conversation, ctx, now);
-        return Say(reply with { Text = $"📝 {Capitalize(flow.Title)} (ketik /batal untuk berhenti)\n\n{reply.Text}" });
-    }
-
-    private async Task<Turn> FinishStepAsync(ICaseStore store, FlowContext ctx, Conversation conversation, FlowTurn turn)
-    {
-        if (turn.Completed)
-        {
-            await store.EndConversationAsync(conversation.UserKey);
-            return new Turn(turn.Reply, turn.AfterCommit, ctx.Notices);
-        }
-        Persist(store, conversation, ctx, ctx.Now);
-        return new Turn(turn.Reply, null, ctx.Notices);
-    }
-
-    /// <summary>A photo is kept as evidence of an aid hand-out; a location fills the place being asked.</summary>
-    private async Task<Reply> OnAttachmentAsync(FlowDefinition flow, FlowContext ctx, Conversation conversation)
-    {
-        string note;
-        var message = ctx.Message;
-        if (message.PhotoFileId is { } photo && flow is AidFlow)
-        {
-            ctx.Set(AidFlow.PhotoKey, photo);
-            note = "📷 Foto disimpan sebagai bukti penyaluran.";
-        }
-        else if (message.Location is { } at && conversation.State is "place" or "desa")
-        {
-            var coordinates = FormattableString.Invariant($"{at.Latitude:0.00000}, {at.Longitude:0.00000}");
-            var located = message with { Location = null, Text = $"Lokasi {coordinates}" };
-            var turn = await _runner.HandleAsync(flow, NewFlowContextFrom(ctx, located), conversation);
-            Persist(ctx.Store, conversation, ctx, ctx.Now);
-            return turn.Reply!;
-        }
-        else note = message.PhotoFileId is not null
-            ? "Foto hanya dipakai sebagai bukti di laporan logistik; di sini cukup ketik jawabannya."
-            : "Lokasi hanya dipakai untuk pertanyaan tempat; di sini cukup ketik jawabannya.";
-        Persist(ctx.Store, conversation, ctx, ctx.Now);
-        var again = await _runner.RepeatAsync(flow, ctx, conversation);
-        return again with { Text = $"{note}\n\n{again.Text}" };
-    }
-
-    private FlowContext NewFlowContextFrom(FlowContext ctx, IncomingMessage message) =>
-        new(ctx.Store, reference, message, ctx.Reporter, ctx.Data, ctx.Now);
-
-    private FlowContext NewFlowContext(ICaseStore store, IncomingMessage message, Reporter? reporter, Conversation conversation, DateTimeOffset now) =>
-        new(store, reference, message, reporter,
-            JsonSerializer.Deserialize<Dictionary<string, string>>(conversation.DataJson) ?? [], now);
-
-    private static void Persist(ICaseStore store, Conversation conversation, FlowContext ctx, DateTimeOffset now)
-    {
-        conversation.DataJson = JsonSerializer.Serialize(ctx.Data);
-        conversation.UpdatedAt = now;
-        store.SaveConversation(conversation);
-    }
-
-    private (FlowDefinition Flow, string? Argument)? ResolveFlow(string command, string argument)
-    {
-        var arg = string.IsNullOrWhiteSpace(argument) ? null : argument.Trim();
-        if (command == "daftar") return (_flows["daftar"], null);
-        var flowCommand = FlowCommands.FirstOrDefault(f => f.Command == command);
-        if (flowCommand.Command is not null) return (_flows[flowCommand.Flow], arg);
-        if (command == "ubah")
-            return arg?.TrimStart().StartsWith("PK", StringComparison.OrdinalIgnoreCase) == true
-                ? (_flows["ubahkasus"], arg)
-                : (_flows["bencana"], arg ?? "");
-        return null;
-    }
-
-    private static bool IsFlowCommand(string command) => command is "bencana" or "logistik" or "ppks" or "ubah";
 
     /// <summary>"/status@CaseBot PK-2024-1" → ("status", "PK-2024-1"). Buttons may carry commands too.</summary>
     private static (string? Command, string Argument) ParseCommand(IncomingMessage message)
@@ -272,13 +267,15 @@ public sealed class ConversationEngine(
         return (head.ToLowerInvariant(), space < 0 ? "" : source[(space + 1)..].Trim());
     }
 
-    private string HelpText(Reporter? reporter, IncomingMessage message)
+    private string HelpText(FlowSession session)
     {
+        var reporter = session.Reporter;
         if (AccessMessages.NotAllowedToReport(reporter) is { } refusal) return refusal;
-        var isAdmin = IsAdmin(reporter, message);
-        var lines = FlowCommands.Select(f => $"/{f.Command} - {f.Description}")
-            .Concat(_commands.Values.Where(c => Refusal(c.Access, reporter, isAdmin) is null).Select(c => $"/{c.Name} - {c.Description}"))
-            .Append("/ubah <nomor> - Perbarui laporan bencana atau status kasus")
+        var lines = _flows.Values.Where(f => f.Info is { Command: not null, MenuLine: not null } && FlowGate.Refusal(f.Info, reporter) is null
+                                             && f.StartRefusal(session) is null)
+            .Select(f => $"/{f.Info.Command} - {f.Info.MenuLine}")
+            .Concat(_commands.Values.Where(c => Refusal(c.Access, reporter, session.IsAdmin) is null).Select(c => $"/{c.Name} - {c.Description}"))
+            .Append("/ubah <nomor> - Perbarui laporan (angka bencana, status kasus)")
             .Append("/batal - Batalkan isian yang sedang berjalan");
         return $"Menu {Labels.Role(reporter!.Role)} ({reporter.Name}):\n{string.Join("\n", lines)}";
     }
@@ -287,8 +284,6 @@ public sealed class ConversationEngine(
         $"Selamat datang di CaseBot {reference.Options.DepartmentName}. " +
         "Saya mencatat laporan bencana, bantuan logistik, dan kasus PPKS dari lapangan." +
         (reporter is null ? "" : $" Halo, {reporter.Name}!");
-
-    private static Turn Say(Reply reply) => new(reply, null, []);
 
     private static OutgoingMessage To(IncomingMessage message, Reply reply) =>
         new(message.Channel, message.ChatId, reply.Text, reply.Choices) { File = reply.File, AcceptsText = reply.AcceptsText };

@@ -5,7 +5,7 @@ namespace CaseBot.Engine.Flows;
 /// <summary>Changes to an existing PPKS case, each written to the audit trail (who, when, old, new).</summary>
 public static class CaseChanges
 {
-    public static void Apply(FlowContext ctx, PpksCase c, CaseStatus status, string serviceCode, string? note)
+    public static void Apply(FlowSession ctx, PpksCase c, CaseStatus status, string serviceCode, string? note)
     {
         Change(ctx, c, "status", c.Status.ToString(), status.ToString());
         Change(ctx, c, "layanan", c.ServiceCode, serviceCode);
@@ -21,7 +21,7 @@ public static class CaseChanges
         c.UpdatedAt = ctx.Now;
     }
 
-    private static void Change(FlowContext ctx, PpksCase c, string field, string old, string now)
+    private static void Change(FlowSession ctx, PpksCase c, string field, string old, string now)
     {
         if (old == now) return;
         ctx.Store.AddAudit(new AuditEntry

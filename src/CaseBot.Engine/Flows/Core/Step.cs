@@ -1,0 +1,49 @@
+using CaseBot.Engine.Messages;
+
+namespace CaseBot.Engine.Flows;
+
+/// <summary>The outcome of an answer: accepted (stored in the draft), or refused with an Indonesian explanation.</summary>
+public readonly record struct StepResult(string? Error)
+{
+    public static readonly StepResult Ok = new(null);
+    public static StepResult Invalid(string error) => new(error);
+    public bool Accepted => Error is null;
+}
+
+/// <summary>One question of a flow, reading and writing one part of the typed draft.</summary>
+public sealed class Step<TDraft>
+{
+    public required string Key { get; init; }
+    /// <summary>Short field name for the summary and the edit menu, e.g. "Jenis bencana".</summary>
+    public required string Label { get; init; }
+    public required Func<FlowContext<TDraft>, string> Prompt { get; init; }
+    /// <summary>Buttons offered. When <see cref="ChoicesOnly"/>, the answer must be one of them.</summary>
+    public Func<FlowContext<TDraft>, Task<IReadOnlyList<Choice>>>? Choices { get; init; }
+    public bool ChoicesOnly { get; init; }
+    /// <summary>Validates the answer (for choices: the chosen data) and stores it in the draft.</summary>
+    public required Func<FlowContext<TDraft>, string, Task<StepResult>> Accept { get; init; }
+    public required Func<TDraft, bool> IsAnswered { get; init; }
+    /// <summary>Forgets the answer (when an answer it depends on changes).</summary>
+    public required Action<TDraft> Clear { get; init; }
+    /// <summary>When false the step does not apply (e.g. sex and age when attaching to an existing case).</summary>
+    public Func<FlowContext<TDraft>, bool> When { get; init; } = _ => true;
+    /// <summary>How the answer in a draft reads on the summary; null hides the line.</summary>
+    public required Func<FlowContext<TDraft>, TDraft, string?> Display { get; init; }
+    public bool Editable { get; init; } = true;
+    /// <summary>Optional questions offer "Lewati"; <see cref="Skip"/> stores what skipping means.</summary>
+    public Action<TDraft>? Skip { get; init; }
+    /// <summary>A shared location answers this question (as "Lokasi lat, lon").</summary>
+    public bool TakesLocation { get; init; }
+    /// <summary>Answers that depend on this one and are asked again when it changes (kabupaten → kecamatan).</summary>
+    public IReadOnlyList<string> Clears { get; init; } = [];
+}
+
+/// <summary>
+/// A rule over the whole report, checked again against the current database when the user presses Simpan.
+/// A failure names the question to fix (<see cref="StepKey"/>); null means nothing the user can fix in the form.
+/// </summary>
+public sealed record Invariant<TDraft>(string? StepKey, Func<FlowContext<TDraft>, Task<string?>> Check)
+{
+    public static Invariant<TDraft> Of(string? stepKey, Func<FlowContext<TDraft>, string?> check) =>
+        new(stepKey, ctx => Task.FromResult(check(ctx)));
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using CaseBot.Domain.Entities;
+using CaseBot.Domain.Text;
+using CaseBot.Engine.Messages;
+
+namespace CaseBot.Engine.Flows;
+
+public sealed class DisasterDraft
+{
+    /// <summary><see cref="DisasterFlow.NewEvent"/>, or the number of an existing event chosen to update (handed over).</summary>
+    public string? Start { get; set; }
+    public string? Kind { get; set; }
+    public string? Kecamatan { get; set; }
+    public string? Desa { get; set; }
+    public DateOnly? Date { get; set; }
+    public VictimFigures Counts { get; set; } = new();
+}
+
+/// <summary>
+/// /bencana: a new disaster event with its victim counts. When recent events are open in the reporter's area, the
+/// first question offers them; choosing one hands over to <see cref="EventUpdateFlow"/>.
+/// </summary>
+public sealed class DisasterFlow : Flow<DisasterDraft>
+{
+    public const string NewEvent = "new";
+
+    public override FlowInfo Info { get; } = new()
+    {
+        Name = "bencana", Title = "laporan bencana", Command = "bencana",
+        MenuLine = "Laporkan kejadian bencana & korbannya",
+    };
+
+    public override ReportKind Report { get; } = new DisasterReports();
+
+    private static bool IsNew(FlowContext<DisasterDraft> ctx) => ctx.Draft.Start == NewEvent;
+
+    protected override IReadOnlyList<Step<DisasterDraft>> DefineSteps() =>
+    [
+        new()
+        {
+            Key = "event", Label = "Kejadian", Editable = false, ChoicesOnly = true,
+            Prompt = _ => "Laporan untuk kejadian baru, atau pembaruan kejadian yang sudah dilaporkan?",
+            Choices = async ctx => [new Choice("➕ Kejadian baru", NewEvent), .. (await RecentEvents.InAreaAsync(ctx.Session)).Select(e => RecentEvents.AsChoice(ctx.Session, e))],
+            Accept = async (ctx, v) =>
+            {
+                if (v == NewEvent) ctx.Draft.Start = NewEvent;
+                else if (await ctx.Store.GetEventAsync(int.Parse(v, CultureInfo.InvariantCulture)) is { } chosen) ctx.Draft.Start = chosen.Number;
+                else return StepResult.Invalid("Kejadian itu tidak ditemukan lagi.");
+                return StepResult.Ok;
+            },
+            IsAnswered = d => d.Start is not null,
+            Clear = d => d.Start = null,
+            Display = (_, _) => null,
+        },
+        StepLibrary<DisasterDraft>.Pick("kind", "Jenis bencana", "Jenis bencana apa?", ctx =>
+            ctx.Reference.Catalogs.DisasterKinds.Select(k => new Choice(k.Name, k.Code)).ToList(), d => d.Kind, (d, v) => d.Kind = v, IsNew),
+        StepLibrary<DisasterDraft>.Kecamatan(d => d.Kecamatan, (d, v) => d.Kecamatan = v, IsNew, clears: ["desa"]),
+        StepLibrary<DisasterDraft>.Desa(d => d.Kecamatan, d => d.Desa, (d, v) => d.Desa = v, IsNew),
+        StepLibrary<DisasterDraft>.Date("date", "Tanggal kejadian", "Kapan kejadiannya?", d => d.Date, (d, v) => d.Date = v, IsNew),
+        .. VictimFigures.Fields.Select(f => StepLibrary<DisasterDraft>.Count(f.Key, f.Label, f.Prompt,
+            d => f.Get(d.Counts), (d, v) => f.Set(d.Counts, v), when: IsNew,
+            check: f.Key == "tertangani" ? (ctx, n) => VictimFigures.TertanganiProblem(ctx.Draft.Counts, n) : null)),
+    ];
+
+    protected override IReadOnlyList<Invariant<DisasterDraft>> Invariants { get; } =
+    [
+        Invariant<DisasterDraft>.Of("kind", ctx => ctx.Reference.Catalogs.DisasterKind(ctx.Draft.Kind ?? "") is null
+            ? "Jenis bencana itu tidak ada lagi di katalog. Pilih lagi." : null),
+        Invariant<DisasterDraft>.Of("kecamatan", ctx => StepLibrary<DisasterDraft>.KecamatanProblem(ctx, ctx.Draft.Kecamatan)),
+        Invariant<DisasterDraft>.Of("date", ctx => StepLibrary<DisasterDraft>.DateProblem(ctx.Today, ctx.Draft.Date!.Value)),
+        Invariant<DisasterDraft>.Of("tertangani", ctx => VictimFigures.TertanganiProblem(ctx.Draft.Counts)),
+    ];
+
+    protected override async Task<string?> PrepareAsync(FlowContext<DisasterDraft> ctx, string? argument)
+    {
+        if ((await RecentEvents.InAreaAsync(ctx.Session)).Count == 0) ctx.Draft.Start = NewEvent;
+        return null;
+    }
+
+    protected override (string Flow, string Argument)? HandoffAfter(FlowContext<DisasterDraft> ctx) =>
+        ctx.Draft.Start is { } start && start != NewEvent ? (EventUpdateFlow.FlowName, start) : null;
+
+    protected override string SummaryTitle(FlowContext<DisasterDraft> ctx) => "Periksa laporan bencana Anda:";
+
+    protected override Task<Func<Reply>> SaveAsync(FlowContext<DisasterDraft> ctx)
+    {
+        var d = ctx.Draft;
+        var counts = d.Counts.ToCounts();
+        var e = new DisasterEvent
+        {
+            KindCode = d.Kind!, Kabupaten = ctx.Reporter!.Kabupaten, Kecamatan = d.Kecamatan!, Desa = d.Desa!,
+            EventDate = d.Date!.Value, ReporterId = ctx.Reporter.Id, CreatedAt = ctx.Now, UpdatedAt = ctx.Now, Counts = counts,
+        };
+        e.Reports.Add(new DisasterReport { ReporterId = ctx.Reporter.Id, ReportedAt = ctx.Now, IsUpdate = false, Counts = counts.Copy() });
+        ctx.Store.AddEvent(e);
+        return Task.FromResult<Func<Reply>>(() =>
+            $"✅ Laporan bencana tersimpan dengan nomor {e.Number}." +
+            $"\nKorban: {IndonesianFormat.Number(counts.TotalKorban)} jiwa, tertangani {IndonesianFormat.Number(counts.Tertangani)}." +
+            "\nKirim /logistik untuk melaporkan bantuan yang disalurkan.");
+    }
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using CaseBot.Domain.Entities;
+using CaseBot.Domain.Text;
+using CaseBot.Engine.Messages;
+
+namespace CaseBot.Engine.Flows;
+
+public sealed class PpksDraft
+{
+    public string? Type { get; set; }
+    public string? Name { get; set; }
+    /// <summary>16 digits, or <see cref="PpksFlow.NoNik"/>.</summary>
+    public string? Nik { get; set; }
+    public string? Kecamatan { get; set; }
+    public string? Desa { get; set; }
+    /// <summary>Cases in the reporter's area that may be the same person (found, not answered).</summary>
+    public List<DuplicateOffer> Offers { get; set; } = [];
+    /// <summary><see cref="PpksFlow.CreateNew"/> or the id of an offered case to add this report to.</summary>
+    public string? Duplicate { get; set; }
+    public string? Sex { get; set; }
+    public int? Age { get; set; }
+    public string? Description { get; set; }
+    public string? Service { get; set; }
+    public string? Status { get; set; }
+
+    public int? AttachTo => Duplicate is { } d && d != PpksFlow.CreateNew ? int.Parse(d, CultureInfo.InvariantCulture) : null;
+}
+
+public sealed record DuplicateOffer(int Id, string Number, string Text);
+
+/// <summary>
+/// /ppks: a person or household in need. When the NIK, or the name in the same desa, already has a case in the
+/// reporter's area, the reporter may add this report to it. A match outside their area is never named to them: the
+/// new case is linked to it as a possible duplicate for officers to resolve.
+/// </summary>
+public sealed class PpksFlow : Flow<PpksDraft>
+{
+    public const string NoNik = "-";
+    public const string CreateNew = "new";
+
+    public override FlowInfo Info { get; } = new()
+    {
+        Name = "ppks", Title = "laporan PPKS", Command = "ppks", MenuLine = "Laporkan kasus PPKS",
+    };
+
+    public override ReportKind Report { get; } = new PpksReports();
+
+    private static bool Attaching(FlowContext<PpksDraft> ctx) => ctx.Draft.AttachTo is not null;
+    private static bool IsHousehold(FlowContext<PpksDraft> ctx) => ctx.Reference.Catalogs.PpksType(ctx.Draft.Type ?? "")?.Unit == "KK";
+
+    protected override IReadOnlyList<Step<PpksDraft>> DefineSteps() =>
+    [
+        StepLibrary<PpksDraft>.Pick("type", "Jenis PPKS", "Jenis PPKS apa?", ctx =>
+            ctx.Reference.Catalogs.PpksTypes.Select(t => new Choice(t.Name, t.Code)).ToList(), d => d.Type, (d, v) => d.Type = v),
+        WithDuplicateCheck(StepLibrary<PpksDraft>.Text("name", "Nama", "Nama lengkap (untuk keluarga: nama kepala keluarga)?", 3, 100,
+            d => d.Name, (d, v) => d.Name = v)),
+        WithDuplicateCheck(new Step<PpksDraft>
+        {
+            Key = "nik", Label = "NIK",
+            Prompt = _ => "NIK (16 angka)? Tekan Lewati bila tidak ada.",
+            Accept = (ctx, text) =>
+            {
+                if (InputParsers.Normalize(text) is "tidak ada" or "tidak" or "-") { ctx.Draft.Nik = NoNik; return Task.FromResult(StepResult.Ok); }
+                if (!Nik.IsValid(text)) return Task.FromResult(StepResult.Invalid(Nik.ExplainInvalid(text) + " Atau tekan Lewati."));
+                ctx.Draft.Nik = Nik.Clean(text);
+                return Task.FromResult(StepResult.Ok);
+            },
+            Skip = d => d.Nik = NoNik,
+            IsAnswered = d => d.Nik is not null,
+            Clear = d => d.Nik = null,
+            Display = (_, d) => d.Nik is { } v ? (v == NoNik ? "(tidak ada)" : v) : null,
+        }),
+        StepLibrary<PpksDraft>.Kecamatan(d => d.Kecamatan, (d, v) => d.Kecamatan = v, clears: ["desa"]),
+        WithDuplicateCheck(StepLibrary<PpksDraft>.Desa(d => d.Kecamatan, d => d.Desa, (d, v) => d.Desa = v)),
+        new()
+        {
+            Key = "dup", Label = "Kasus yang sama", ChoicesOnly = true,
+            When = ctx => ctx.Draft.Offers.Count > 0,
+            Prompt = ctx => "⚠️ Di wilayah Anda sudah ada kasus yang mungkin orang yang sama:\n" +
+                            string.Join("\n", ctx.Draft.Offers.Select(o => o.Text)) +
+                            "\nTambahkan laporan ini ke kasus itu, atau tetap buat kasus baru?",
+            Choices = ctx => Task.FromResult<IReadOnlyList<Choice>>(
+                [.. ctx.Draft.Offers.Select(o => new Choice($"Tambahkan ke {o.Number}", o.Id.ToString(CultureInfo.InvariantCulture))),
+                 new Choice("Tetap buat kasus baru", CreateNew)]),
+            Accept = (ctx, v) => { ctx.Draft.Duplicate = v; return Task.FromResult(StepResult.Ok); },
+            IsAnswered = d => d.Duplicate is not null,
+            Clear = d => d.Duplicate = null,
+            Display = (_, d) => d.AttachTo is { } id ? $"ditambahkan ke {d.Offers.FirstOrDefault(o => o.Id == id)?.Number}" : "kasus baru",
+        },
+        StepLibrary<PpksDraft>.Pick("sex", "Jenis kelamin", "Jenis kelamin?", _ =>
+            [new Choice("Laki-laki", nameof(Domain.Entities.Sex.LakiLaki)), new Choice("Perempuan", nameof(Domain.Entities.Sex.Perempuan))],
+            d => d.Sex, (d, v) => d.Sex = v, when: ctx => !Attaching(ctx)),
+        new()
+        {
+            Key = "age", Label = "Umur", When = ctx => !Attaching(ctx),
+            Prompt = ctx => IsHousehold(ctx) ? "Umur kepala keluarga (tahun) atau tanggal lahirnya?" : "Umur (tahun) atau tanggal lahir?",
+            Accept = (ctx, text) =>
+            {
+                if (!InputParsers.TryParseAge(text, ctx.Today, out var years))
+                    return Task.FromResult(StepResult.Invalid("Umur tidak dikenali. Contoh: 45, 45 tahun, atau 12/03/1980."));
+                ctx.Draft.Age = years;
+                return Task.FromResult(StepResult.Ok);
+            },
+            IsAnswered = d => d.Age is not null,
+            Clear = d => d.Age = null,
+            Display = (_, d) => d.Age is { } v ? $"{v} tahun" : null,
+        },
+        StepLibrary<PpksDraft>.Text("desc", "Keterangan", "Ceritakan singkat kondisinya (maks. 500 huruf).", 3, 500,
+            d => d.Description, (d, v) => d.Description = v),
+        StepLibrary<PpksDraft>.Pick("service", "Layanan", "Layanan apa yang diberikan?", ctx =>
+            ctx.Reference.Catalogs.PpksServices.Select(s => new Choice(s.Name, s.Code)).ToList(), d => d.Service, (d, v) => d.Service = v),
+        StepLibrary<PpksDraft>.Pick("status", "Status", "Status kasus sekarang?", _ => StatusChoices, d => d.Status, (d, v) => d.Status = v),
+    ];
+
+    public static IReadOnlyList<Choice> StatusChoices { get; } =
+        Enum.GetValues<CaseStatus>().Select(s => new Choice(Labels.Status(s), s.ToString())).ToList();
+
+    protected override IReadOnlyList<Invariant<PpksDraft>> Invariants { get; } =
+    [
+        Invariant<PpksDraft>.Of("type", ctx => ctx.Reference.Catalogs.PpksType(ctx.Draft.Type ?? "") is null
+            ? "Jenis PPKS itu tidak ada lagi di katalog. Pilih lagi." : null),
+        Invariant<PpksDraft>.Of("nik", ctx => ctx.Draft.Nik is { } nik && nik != NoNik && !Nik.IsValid(nik) ? Nik.ExplainInvalid(nik) : null),
+        Invariant<PpksDraft>.Of("kecamatan", ctx => StepLibrary<PpksDraft>.KecamatanProblem(ctx, ctx.Draft.Kecamatan)),
+        new("dup", async ctx => ctx.Draft.AttachTo is { } id && (await ctx.Store.GetCaseAsync(id) is not { } c || !ReportAccess.CanUpdate(ctx.Reporter!, c))
+            ? "Kasus itu tidak bisa lagi Anda tambahi. Pilih lagi." : null),
+        Invariant<PpksDraft>.Of("service", ctx => ctx.Reference.Catalogs.PpksService(ctx.Draft.Service ?? "") is null
+            ? "Layanan itu tidak ada lagi di katalog. Pilih lagi." : null),
+    ];
+
+    /// <summary>After the name, NIK or desa changes, look again for cases of the same person.</summary>
+    private static Step<PpksDraft> WithDuplicateCheck(Step<PpksDraft> step) => new()
+    {
+        Key = step.Key, Label = step.Label, Prompt = step.Prompt, Choices = step.Choices, ChoicesOnly = step.ChoicesOnly,
+        When = step.When, Display = step.Display, Editable = step.Editable, Clears = step.Clears, IsAnswered = step.IsAnswered,
+        Clear = step.Clear, Skip = step.Skip, TakesLocation = step.TakesLocation,
+        Accept = async (ctx, text) =>
+        {
+            var result = await step.Accept(ctx, text);
+            if (result.Accepted) await RefreshOffersAsync(ctx);
+            return result;
+        },
+    };
+
+    /// <summary>Possible cases of the same person: same NIK anywhere, or the same name in the same desa.</summary>
+    private static async Task<IReadOnlyList<PpksCase>> MatchesAsync(FlowContext<PpksDraft> ctx)
+    {
+        var d = ctx.Draft;
+        var nik = d.Nik is { } n && n != NoNik ? n : null;
+        if (nik is null && (d.Name is null || d.Desa is null || d.Kecamatan is null)) return []; // not enough to compare yet
+        return await ctx.Store.FindPossibleDuplicatesAsync(nik, d.Name ?? "", ctx.Reporter!.Kabupaten, d.Kecamatan ?? "", d.Desa ?? "");
+    }
+
+    private static async Task RefreshOffersAsync(FlowContext<PpksDraft> ctx)
+    {
+        var d = ctx.Draft;
+        var offers = (await MatchesAsync(ctx)).Where(c => ReportAccess.CanUpdate(ctx.Reporter!, c)).Select(c =>
+        {
+            var sameNik = d.Nik is { } n && c.Nik == n;
+            var why = sameNik ? "NIK sama" : "nama sama di desa yang sama";
+            return new DuplicateOffer(c.Id, c.Number, ReportAccess.CanSee(ctx.Reporter!, c.ReporterId, c.Kabupaten, c.Kecamatan)
+                ? $"• {c.Number}: {c.Name}, {TypeName(ctx, c.TypeCode)}, Desa {c.Desa}, status {Labels.Status(c.Status)} ({why})"
+                : $"• {c.Number} (dilaporkan pelapor lain di wilayah Anda; {why})");
+        }).ToList();
+        if (offers.Select(o => o.Id).SequenceEqual(d.Offers.Select(o => o.Id))) return;
+        d.Offers = offers;
+        d.Duplicate = null;
+    }
+
+    private static string TypeName(FlowContext<PpksDraft> ctx, string code) => ctx.Reference.Catalogs.PpksType(code)?.Name ?? code;
+
+    protected override async Task<Func<Reply>> SaveAsync(FlowContext<PpksDraft> ctx)
+    {
+        var d = ctx.Draft;
+        var status = Enum.Parse<CaseStatus>(d.Status!);
+        if (d.AttachTo is { } id)
+        {
+            var existing = await ctx.Store.GetCaseAsync(id) ?? throw new InvalidOperationException("The case vanished after its check.");
+            CaseChanges.Apply(ctx.Session, existing, status, d.Service!, d.Description);
+            return () => $"✅ Laporan ditambahkan ke kasus {existing.Number} (status {Labels.Status(existing.Status)}).";
+        }
+        var created = new PpksCase
+        {
+            TypeCode = d.Type!, Name = d.Name!, Nik = d.Nik == NoNik ? null : d.Nik,
+            Sex = Enum.Parse<Sex>(d.Sex!), Age = d.Age!.Value,
+            Kabupaten = ctx.Reporter!.Kabupaten, Kecamatan = d.Kecamatan!, Desa = d.Desa!,
+            Description = d.Description!, ServiceCode = d.Service!, Status = status,
+            ReporterId = ctx.Reporter.Id, ReportedOn = ctx.Today, CreatedAt = ctx.Now, UpdatedAt = ctx.Now,
+            HandledAt = status is CaseStatus.Ditangani or CaseStatus.Selesai ? ctx.Now : null,
+        };
+        ctx.Store.AddCase(created);
+        await LinkOutOfAreaMatchesAsync(ctx, created);
+        return () => $"✅ Kasus PPKS tersimpan dengan nomor {created.Number}.";
+    }
+
+    /// <summary>Matches the reporter may not touch become possible duplicates for the officers of both areas.</summary>
+    private static async Task LinkOutOfAreaMatchesAsync(FlowContext<PpksDraft> ctx, PpksCase created)
+    {
+        await Task.CompletedTask; // LINK-PENDING: restored when PossibleDuplicate lands
+    }
+}
