@@ -157,12 +157,17 @@ public class DisasterFlowTests
         await using var bot = await WithReporterAsync();
         await Scenario.ReportFloodAsync(bot, "10", tertangani: 50);
         var first = await bot.SendAsync("10", "/bencana");
-        var pick = BotHarness.Data(first, "BC-2024-0001");
-        var question = await bot.Press("10", pick);
-        Assert.Contains("Angka terakhir: 0", question);
-        foreach (var a in new[] { "0", "0", "2", "40", "130", "32" }) await bot.Say("10", a);
-        var summary = await bot.Say("10", "120");
+        var menu = await bot.Press("10", BotHarness.Data(first, "BC-2024-0001"));
+        Assert.Contains("Meninggal: 0", menu); // the current figures, then "which changed?"
+        foreach (var (field, value) in new[] { ("Terdampak (jiwa)", "130"), ("Terdampak (KK)", "32"), ("Tertangani", "120") })
+        {
+            await bot.Say("10", field);
+            await bot.Say("10", value);
+            await bot.Say("10", "ubah");
+        }
+        var summary = await bot.Say("10", "Selesai");
         Assert.Contains("pembaruan BC-2024-0001", summary);
+        Assert.Contains("Tertangani: 50 → 120", summary);
         Assert.Contains("Pembaruan BC-2024-0001 tersimpan", await bot.Say("10", "simpan"));
 
         await using var db = bot.Db();
@@ -171,19 +176,22 @@ public class DisasterFlowTests
         Assert.Equal(2, e.Reports.Count);
         Assert.Equal(50, e.Reports.OrderBy(r => r.Id).First().Counts.Tertangani);
         Assert.Contains(db.Audit, a => a.Subject == "BC-2024-0001" && a.Field == "tertangani" && a.OldValue == "50" && a.NewValue == "120");
+        Assert.DoesNotContain(db.Audit, a => a.Subject == "BC-2024-0001" && a.Field == "meninggal"); // not touched, not audited
     }
 
     [Fact]
-    public async Task Keep_buttons_carry_the_previous_figure()
+    public async Task An_update_shows_the_current_figures_and_asks_only_what_changed()
     {
         await using var bot = await WithReporterAsync();
         await Scenario.ReportFloodAsync(bot, "10", mengungsi: 40);
-        var first = await bot.SendAsync("10", "/bencana");
-        await bot.Press("10", BotHarness.Data(first, "BC-2024-0001"));
-        for (var i = 0; i < 2; i++) await bot.Say("10", "0"); // meninggal, hilang
-        var mengungsi = await bot.SendAsync("10", "0"); // luka; now the evacuees question
-        Assert.Contains("mengungsi", mengungsi.Single().Text);
-        Assert.Equal("40", BotHarness.Data(mengungsi, "Tetap (40)"));
+        var menu = await bot.SendAsync("10", "/ubah BC-2024-0001");
+        Assert.Contains("Mengungsi: 40", menu.Single().Text);
+        var question = await bot.Say("10", "Mengungsi");
+        Assert.Contains("Sekarang: 40", question);
+        var summary = await bot.Say("10", "55");
+        Assert.Contains("Mengungsi: 40 → 55", summary);
+        Assert.Contains("Luka-luka: 2", summary);
+        Assert.DoesNotContain("Luka-luka: 2 →", summary);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class AidDraft
     /// <summary>What the chosen event looked like when chosen: its title for the summary, its desa as a suggestion.</summary>
     public string? EventTitle { get; set; }
     public string? EventDesa { get; set; }
+    public DateOnly? EventDate { get; set; }
     public string? Item { get; set; }
     public decimal? Quantity { get; set; }
     public string? Unit { get; set; }
@@ -45,11 +46,12 @@ public sealed class AidFlow : Flow<AidDraft>
             {
                 if (await ctx.Store.GetEventAsync(int.Parse(v, CultureInfo.InvariantCulture)) is not { } e)
                     return StepResult.Invalid("Kejadian itu tidak ditemukan lagi.");
-                (ctx.Draft.EventId, ctx.Draft.EventTitle, ctx.Draft.EventDesa) = (e.Id, RecentEvents.Title(ctx.Session, e), e.Desa);
+                (ctx.Draft.EventId, ctx.Draft.EventTitle, ctx.Draft.EventDesa, ctx.Draft.EventDate) =
+                    (e.Id, RecentEvents.Title(ctx.Session, e), e.Desa, e.EventDate);
                 return StepResult.Ok;
             },
             IsAnswered = d => d.EventId is not null,
-            Clear = d => (d.EventId, d.EventTitle, d.EventDesa) = (null, null, null),
+            Clear = d => (d.EventId, d.EventTitle, d.EventDesa, d.EventDate) = (null, null, null, null),
             Display = (_, d) => d.EventTitle,
         },
         StepLibrary<AidDraft>.Pick("item", "Jenis bantuan", "Bantuan apa yang disalurkan?", ctx =>
@@ -82,7 +84,8 @@ public sealed class AidFlow : Flow<AidDraft>
             d => d.RecipientUnit, (d, v) => d.RecipientUnit = v),
         StepLibrary<AidDraft>.Text("place", "Tempat", "Di mana bantuan diserahkan? (nama tempat/desa, atau kirim lokasi)", 2, 100,
             d => d.Place, (d, v) => d.Place = v, ctx => ctx.Draft.EventDesa is { } desa ? [new Choice(desa, desa)] : [], takesLocation: true),
-        StepLibrary<AidDraft>.Date("date", "Tanggal penyaluran", "Kapan bantuan diserahkan?", d => d.Date, (d, v) => d.Date = v),
+        StepLibrary<AidDraft>.Date("date", "Tanggal penyaluran", "Kapan bantuan diserahkan?", d => d.Date, (d, v) => d.Date = v,
+            check: (ctx, date) => date < ctx.Draft.EventDate ? BeforeEvent(ctx.Draft.EventDate.Value) : null),
     ];
 
     protected override IReadOnlyList<Invariant<AidDraft>> Invariants { get; } =
@@ -94,9 +97,11 @@ public sealed class AidFlow : Flow<AidDraft>
         Invariant<AidDraft>.Of("recipients", ctx => ctx.Draft.Recipients is null or < 1 ? "Penerima minimal 1." : null),
         Invariant<AidDraft>.Of("date", ctx => StepLibrary<AidDraft>.DateProblem(ctx.Today, ctx.Draft.Date!.Value)),
         new("date", async ctx => await ctx.Store.GetEventAsync(ctx.Draft.EventId!.Value) is { } e && ctx.Draft.Date < e.EventDate
-            ? $"Tanggal penyaluran tidak boleh sebelum tanggal kejadian {e.Number} ({IndonesianFormat.Date(e.EventDate)})."
-            : null),
+            ? BeforeEvent(e.EventDate) : null),
     ];
+
+    private static string BeforeEvent(DateOnly eventDate) =>
+        $"Tanggal penyaluran tidak boleh sebelum tanggal kejadiannya ({IndonesianFormat.Date(eventDate)}).";
 
     protected override async Task<string?> PrepareAsync(FlowContext<AidDraft> ctx, string? argument) =>
         (await RecentEvents.InAreaAsync(ctx.Session)).Count == 0

@@ -30,7 +30,7 @@ public static class StepLibrary<TDraft>
 
     /// <summary>A date, "hari ini" by default, never in the future, not more than two years back.</summary>
     public static Step<TDraft> Date(string key, string label, string prompt, Func<TDraft, DateOnly?> get, Action<TDraft, DateOnly?> set,
-        Func<FlowContext<TDraft>, bool>? when = null) => new()
+        Func<FlowContext<TDraft>, bool>? when = null, Func<FlowContext<TDraft>, DateOnly, string?>? check = null) => new()
     {
         Key = key,
         Label = label,
@@ -41,7 +41,7 @@ public static class StepLibrary<TDraft>
         {
             if (!InputParsers.TryParseDate(text, ctx.Today, out var date))
                 return Task.FromResult(StepResult.Invalid("Tanggal tidak dikenali. Contoh: 12/03/2024, 12 Maret 2024, hari ini, kemarin."));
-            if (DateProblem(ctx.Today, date) is { } problem) return Task.FromResult(StepResult.Invalid(problem));
+            if ((DateProblem(ctx.Today, date) ?? check?.Invoke(ctx, date)) is { } problem) return Task.FromResult(StepResult.Invalid(problem));
             set(ctx.Draft, date);
             return Task.FromResult(StepResult.Ok);
         },

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CaseBot.Domain.Entities;
 using CaseBot.Domain.Text;
 using CaseBot.Engine.Messages;
@@ -13,6 +14,7 @@ public sealed class EventUpdateDraft
     public VictimFigures Before { get; set; } = new();
     public VictimFigures After { get; set; } = new();
 
+    [JsonIgnore]
     public IEnumerable<VictimField> Changed => VictimFigures.Fields.Where(f => f.Get(Before) != f.Get(After));
 }
 

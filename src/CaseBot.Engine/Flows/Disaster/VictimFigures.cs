@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CaseBot.Domain.Entities;
 using CaseBot.Domain.Text;
 
@@ -28,6 +29,7 @@ public sealed class VictimFigures
     ];
 
     /// <summary>All victims: affected people plus the dead and missing (the SPM denominator).</summary>
+    [JsonIgnore]
     public long TotalKorban => (long)(TerdampakJiwa ?? 0) + (Meninggal ?? 0) + (Hilang ?? 0);
 
     /// <summary>The one rule over the figures, asked at the tertangani question and checked again at Simpan.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CaseBot.Domain.Entities;
 using CaseBot.Engine.Messages;
 
@@ -12,8 +13,11 @@ public sealed class CaseUpdateDraft
     public CaseFields Before { get; set; } = new();
     public CaseFields After { get; set; } = new();
 
+    [JsonIgnore]
     public bool StatusChanged => Before.Status != After.Status;
+    [JsonIgnore]
     public bool ServiceChanged => Before.Service != After.Service;
+    [JsonIgnore]
     public bool HasChanges => StatusChanged || ServiceChanged || !string.IsNullOrWhiteSpace(After.Note);
 }
 

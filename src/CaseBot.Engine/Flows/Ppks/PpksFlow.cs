@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Globalization;
 using CaseBot.Domain.Entities;
 using CaseBot.Domain.Text;
@@ -23,6 +24,7 @@ public sealed class PpksDraft
     public string? Service { get; set; }
     public string? Status { get; set; }
 
+    [JsonIgnore]
     public int? AttachTo => Duplicate is { } d && d != PpksFlow.CreateNew ? int.Parse(d, CultureInfo.InvariantCulture) : null;
 }
 
