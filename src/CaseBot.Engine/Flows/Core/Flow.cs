@@ -130,24 +130,29 @@ public abstract class Flow<TDraft> : IFlow where TDraft : class, new()
         for (var i = 0; i < Steps.Count; i++)
         {
             var step = Steps[i];
-            var forward = Destinations(Steps.Skip(i + 1).Select(s => s.Key).Append(SummaryState), "next open question");
-            var backward = Destinations(Steps.Take(i).Select(s => s.Key), "previous question");
+            // The graph shows the usual way on (the next question, or the summary when editing) and back.
+            var forward = Destinations(Steps.Skip(i + 1).Take(1).Select(s => s.Key).Append(SummaryState), "next open");
+            var backward = Destinations(Steps.Take(i).TakeLast(1).Select(s => s.Key), "previous");
             var config = machine.Configure(step.Key)
-                .PermitDynamic(Trigger.Answer, () => NextOpen(ctx), "answer accepted", forward)
-                .PermitDynamicIf(Trigger.Back, () => Previous(ctx, step.Key)!, () => Previous(ctx, step.Key) is not null, "has a previous question", backward)
+                .PermitDynamic(Trigger.Answer, () => NextOpen(ctx), "next open question", forward)
+                .PermitDynamicIf(Trigger.Back, () => Previous(ctx, step.Key)!, "previous question",
+                    () => Previous(ctx, step.Key) is not null, "not the first", backward)
                 .Permit(Trigger.Cancel, CancelledState);
             if (step.Skip is not null)
                 config.PermitDynamic(Trigger.Skip, () => NextOpen(ctx), "optional: lewati", forward);
         }
-        var allSteps = Destinations(Steps.Select(s => s.Key), "question");
-        var confirmTargets = Destinations(Steps.Select(s => s.Key).Append(SummaryState).Append(SavedState), "invariants");
+        var confirmTargets = Destinations(Invariants.Select(v => v.StepKey).OfType<string>().Distinct()
+            .Append(SummaryState).Append(SavedState), "rules");
         machine.Configure(SummaryState)
-            .PermitDynamicAsync(Trigger.Confirm, () => ConfirmAsync(ctx, outcome), "invariants hold → saved; broken → its question; changed meanwhile → summary", confirmTargets)
+            .PermitDynamicAsync(Trigger.Confirm, () => ConfirmAsync(ctx, outcome),
+                "rules hold: saved; a rule broken: its question; changed meanwhile: summary", confirmTargets)
             .Permit(Trigger.Edit, EditMenuState)
-            .PermitDynamic(Trigger.Back, () => LastOpen(ctx), "last question", allSteps)
+            .PermitDynamic(Trigger.Back, () => LastOpen(ctx), "last question", Destinations(Steps.TakeLast(1).Select(s => s.Key), "last"))
             .Permit(Trigger.Cancel, CancelledState);
+        machine.Configure(SavedState);
         machine.Configure(EditMenuState)
-            .PermitDynamicIf(choose, key => key, key => EditableSteps(ctx).Any(s => s.Key == key), "editable field", allSteps)
+            .PermitDynamicIf(choose, key => key, key => EditableSteps(ctx).Any(s => s.Key == key), "editable field",
+                Destinations(Steps.Where(s => s.Editable).Select(s => s.Key), "chosen"))
             .Permit(Trigger.Back, SummaryState)
             .Permit(Trigger.Cancel, CancelledState);
         return machine;
