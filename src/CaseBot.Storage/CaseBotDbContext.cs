@@ -1,12 +1,25 @@
 using CaseBot.Domain.Entities;
 using CaseBot.Storage.Jobs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CaseBot.Storage;
 
-public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options) : DbContext(options)
+public sealed class CaseBotDbContext : DbContext
 {
+    private readonly IReadOnlyList<IStorageModel> _models;
+
+    public CaseBotDbContext(DbContextOptions<CaseBotDbContext> options) : this(options, []) { }
+
+    /// <param name="models">Tables of report kinds registered beside the shipped ones.</param>
+    [ActivatorUtilitiesConstructor]
+    public CaseBotDbContext(DbContextOptions<CaseBotDbContext> options, IEnumerable<IStorageModel> models) : base(options) =>
+        _models = models.ToList();
+
+    /// <summary>Which extra models this context has (part of EF's model cache key).</summary>
+    internal string ModelKey => string.Join(",", _models.Select(m => m.GetType().FullName));
+
     public DbSet<Reporter> Reporters => Set<Reporter>();
     public DbSet<ChannelIdentity> Identities => Set<ChannelIdentity>();
     public DbSet<DisasterEvent> Events => Set<DisasterEvent>();
@@ -100,6 +113,7 @@ public sealed class CaseBotDbContext(DbContextOptions<CaseBotDbContext> options)
         });
         foreach (var reportType in new[] { typeof(DisasterReport), typeof(AidDistribution), typeof(PpksCase) })
             b.Entity(reportType).HasIndex("ReporterId");
+        foreach (var model in _models) model.Configure(b);
     }
 }
 

@@ -30,6 +30,7 @@ public static class StorageSetup
 
     public static void Configure(DbContextOptionsBuilder builder, StorageOptions options)
     {
+        builder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, CaseBotModelCacheKeyFactory>();
         if (options.IsSqlite)
         {
             builder.UseSqlite(SqliteConnectionString(options.ConnectionString),
