@@ -96,6 +96,19 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
 
     public void AddCase(PpksCase ppksCase) => db.Cases.Add(ppksCase);
 
+    public void AddPossibleDuplicate(PossibleDuplicate link) => db.PossibleDuplicates.Add(link);
+
+    public async Task<IReadOnlyList<PossibleDuplicate>> OpenDuplicatesAsync(string? kabupaten, string? kecamatan, int take = 10) =>
+        await db.PossibleDuplicates.Include(d => d.Case).Include(d => d.OtherCase)
+            .Where(d => d.Status == DuplicateStatus.Open)
+            .Where(d => kabupaten == null
+                        || (d.Case!.Kabupaten == kabupaten && (kecamatan == null || d.Case.Kecamatan == kecamatan))
+                        || (d.OtherCase!.Kabupaten == kabupaten && (kecamatan == null || d.OtherCase.Kecamatan == kecamatan)))
+            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(take).ToListAsync();
+
+    public Task<PossibleDuplicate?> GetDuplicateAsync(int id) =>
+        db.PossibleDuplicates.Include(d => d.Case).Include(d => d.OtherCase).FirstOrDefaultAsync(d => d.Id == id);
+
     public async Task<IReadOnlyList<ReportListItem>> RecentReportsByAsync(int reporterId, int take)
     {
         // Disaster reports point at their event; one line per event touched, newest first.

@@ -29,6 +29,8 @@ public sealed class PpksCase
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>When the case first reached ditangani or selesai; what capaian counts by period.</summary>
     public DateTimeOffset? HandledAt { get; set; }
+    /// <summary>Set when officers merged this case into an older one (same person): it no longer counts on its own.</summary>
+    public int? MergedIntoCaseId { get; set; }
 
     public bool IsHandled => Status is CaseStatus.Ditangani or CaseStatus.Selesai;
 }
