@@ -25,6 +25,7 @@ public static class EngineSetup
         services.AddSingleton<ICommand, RejectCommand>();
         services.AddSingleton<ICommand, PendingCommand>();
         services.AddSingleton<ICommand, AuditCommand>();
+        services.AddSingleton<ICommand, DuplicatesCommand>();
         services.AddSingleton<ICommand, RegisterGroupCommand>();
         services.AddSingleton<ICommand, GroupTimeCommand>();
         services.AddSingleton<ICommand, RemoveGroupCommand>();

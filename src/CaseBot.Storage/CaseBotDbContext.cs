@@ -26,6 +26,7 @@ public sealed class CaseBotDbContext : DbContext
     public DbSet<DisasterReport> DisasterReports => Set<DisasterReport>();
     public DbSet<AidDistribution> Aid => Set<AidDistribution>();
     public DbSet<PpksCase> Cases => Set<PpksCase>();
+    public DbSet<PossibleDuplicate> PossibleDuplicates => Set<PossibleDuplicate>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
@@ -90,8 +91,17 @@ public sealed class CaseBotDbContext : DbContext
             e.HasIndex(x => x.Nik);
             e.HasIndex(x => new { x.Kecamatan, x.Desa });
             e.HasIndex(x => x.ReportedOn);
-            e.HasIndex(x => new { x.Kabupaten, x.ReportedOn, x.Kecamatan, x.TypeCode, x.Status }); // covers the capaian count
+            // Covers the capaian count (which leaves out cases merged into another).
+            e.HasIndex(x => new { x.Kabupaten, x.ReportedOn, x.Kecamatan, x.TypeCode, x.Status, x.MergedIntoCaseId });
+            e.HasOne<PpksCase>().WithMany().HasForeignKey(x => x.MergedIntoCaseId).OnDelete(DeleteBehavior.Restrict);
             e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        b.Entity<PossibleDuplicate>(e =>
+        {
+            e.Property(x => x.Reason).HasMaxLength(8);
+            e.HasOne(x => x.Case).WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.OtherCase).WithMany().HasForeignKey(x => x.OtherCaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.Status);
         });
         b.Entity<AuditEntry>(e => e.HasIndex(x => x.Subject));
         b.Entity<Conversation>(e => e.HasKey(x => x.UserKey));

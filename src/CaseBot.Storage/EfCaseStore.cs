@@ -97,6 +97,19 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
 
     public void AddCase(PpksCase ppksCase) => db.Cases.Add(ppksCase);
 
+    public void AddPossibleDuplicate(PossibleDuplicate link) => db.PossibleDuplicates.Add(link);
+
+    public async Task<IReadOnlyList<PossibleDuplicate>> OpenDuplicatesAsync(string? kabupaten, string? kecamatan, int take = 10) =>
+        await db.PossibleDuplicates.Include(d => d.Case).Include(d => d.OtherCase)
+            .Where(d => d.Status == DuplicateStatus.Open)
+            .Where(d => kabupaten == null
+                        || (d.Case!.Kabupaten == kabupaten && (kecamatan == null || d.Case.Kecamatan == kecamatan))
+                        || (d.OtherCase!.Kabupaten == kabupaten && (kecamatan == null || d.OtherCase.Kecamatan == kecamatan)))
+            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(take).ToListAsync();
+
+    public Task<PossibleDuplicate?> GetDuplicateAsync(int id) =>
+        db.PossibleDuplicates.Include(d => d.Case).Include(d => d.OtherCase).FirstOrDefaultAsync(d => d.Id == id);
+
     public void Add<T>(T entity) where T : class => db.Set<T>().Add(entity);
 
     public async Task<T?> FindAsync<T>(int id) where T : class => await db.Set<T>().FindAsync(id);

@@ -51,6 +51,17 @@ public interface ICaseStore : IAsyncDisposable
     Task<IReadOnlyList<PpksCase>> FindPossibleDuplicatesAsync(string? nik, string name, string kabupaten, string kecamatan, string desa);
     void AddCase(PpksCase ppksCase);
 
+    // Possible duplicates (officers resolve them)
+    /// <summary>Links two cases as possibly the same person. Set the navigations (Case may be a case not saved yet).</summary>
+    void AddPossibleDuplicate(PossibleDuplicate link);
+    /// <summary>
+    /// Open links where either case lies in <paramref name="kabupaten"/> (and <paramref name="kecamatan"/> when given),
+    /// newest first, with both cases loaded. <paramref name="kabupaten"/> null means every area (admins).
+    /// </summary>
+    Task<IReadOnlyList<PossibleDuplicate>> OpenDuplicatesAsync(string? kabupaten, string? kecamatan, int take = 10);
+    /// <summary>One link with both cases loaded.</summary>
+    Task<PossibleDuplicate?> GetDuplicateAsync(int id);
+
     // Group chats (daily summary)
     Task<GroupChat?> GetGroupAsync(string channel, string chatId);
     void AddGroup(GroupChat group);

@@ -32,6 +32,8 @@ public sealed class PpksCase : IVersioned
     public DateTimeOffset? HandledAt { get; set; }
     /// <summary>Raised on every save: see <see cref="IVersioned"/>.</summary>
     public int Version { get; set; }
+    /// <summary>Set when officers merged this case into an older one (same person): it no longer counts on its own.</summary>
+    public int? MergedIntoCaseId { get; set; }
 
     public bool IsHandled => Status is CaseStatus.Ditangani or CaseStatus.Selesai;
 }

@@ -41,8 +41,9 @@ public sealed class Totals
                 .Select(x => (x.ItemCode, x.RecipientUnit, x.Sum)).ToList();
         if (needed.Contains(Measure.PpksHandled) || needed.Contains(Measure.PpksHandledCount))
             totals._cases = (await db.Cases
+                    // A case merged into another is the same person: only the case it was merged into counts.
                     .Where(c => kabupaten.Contains(c.Kabupaten) && (kecamatan == null || c.Kecamatan == kecamatan)
-                                && c.ReportedOn >= from && c.ReportedOn <= to)
+                                && c.ReportedOn >= from && c.ReportedOn <= to && c.MergedIntoCaseId == null)
                     .GroupBy(c => new { c.TypeCode, c.Status })
                     .Select(g => new { g.Key.TypeCode, g.Key.Status, Count = g.Count() })
                     .ToListAsync(ct))

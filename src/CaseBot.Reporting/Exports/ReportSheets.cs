@@ -89,9 +89,14 @@ public sealed class ReportSheets(IDbContextFactory<CaseBotDbContext> contexts, C
             .Where(c => r.Kecamatan == null || c.Kecamatan == r.Kecamatan)
             .Where(c => r.OnlyReporterId == null || c.ReporterId == r.OnlyReporterId)
             .OrderBy(c => c.ReportedOn).ThenBy(c => c.Id).ToListAsync(ct);
+        // The number of the case each merged case went into (that case may lie outside the exported period or area).
+        var mergedIds = cases.Where(c => c.MergedIntoCaseId != null).Select(c => c.MergedIntoCaseId!.Value).Distinct().ToList();
+        var mergedInto = mergedIds.Count == 0 ? [] : await db.Cases.AsNoTracking()
+            .Where(c => mergedIds.Contains(c.Id)).Select(c => new { c.Id, c.ReportedOn })
+            .ToDictionaryAsync(c => c.Id, c => ReportNumber.Format(ReportKind.Ppks, c.ReportedOn.Year, c.Id), ct);
         return new Sheet(PpksSheet,
             ["Nomor", "Jenis PPKS", "Satuan", "Nama", "NIK", "Jenis Kelamin", "Umur", "Kecamatan", "Desa", "Layanan", "Status",
-             "Tanggal Lapor"],
+             "Tanggal Lapor", "Digabung ke"],
             cases.Select(c => new object?[]
             {
                 c.Number, catalogs.PpksType(c.TypeCode)?.Name ?? c.TypeCode, catalogs.PpksType(c.TypeCode)?.Unit ?? "jiwa", c.Name,
@@ -99,6 +104,7 @@ public sealed class ReportSheets(IDbContextFactory<CaseBotDbContext> contexts, C
                 c.Sex == Sex.LakiLaki ? "Laki-laki" : "Perempuan", c.Age, c.Kecamatan, c.Desa,
                 catalogs.PpksService(c.ServiceCode)?.Name ?? c.ServiceCode, c.Status.ToString().ToLowerInvariant(),
                 c.ReportedOn.ToDateTime(TimeOnly.MinValue),
+                c.MergedIntoCaseId is { } into ? mergedInto.GetValueOrDefault(into) : null,
             }).ToList());
     }
 }

@@ -19,7 +19,7 @@ public sealed class DailySummaryQuery(IDbContextFactory<CaseBotDbContext> contex
         var aid = await db.Aid.AsNoTracking().Where(a => kabupaten.Contains(a.Kabupaten) && (kecamatan == null || a.Kecamatan == kecamatan) && a.CreatedAt >= from && a.CreatedAt < to)
             .Select(a => new { a.ItemCode, a.Quantity, a.Unit, a.Recipients, a.RecipientUnit }).ToListAsync(ct);
         var newCases = await db.Cases.CountAsync(c => kabupaten.Contains(c.Kabupaten) && (kecamatan == null || c.Kecamatan == kecamatan) && c.CreatedAt >= from && c.CreatedAt < to, ct);
-        var handled = await db.Cases.CountAsync(c => kabupaten.Contains(c.Kabupaten) && (kecamatan == null || c.Kecamatan == kecamatan) && c.HandledAt >= from && c.HandledAt < to, ct);
+        var handled = await db.Cases.CountAsync(c => kabupaten.Contains(c.Kabupaten) && (kecamatan == null || c.Kecamatan == kecamatan) && c.HandledAt >= from && c.HandledAt < to && c.MergedIntoCaseId == null, ct);
         var openSince = day.AddDays(-30);
         var open = await db.Events.AsNoTracking()
             .Where(e => kabupaten.Contains(e.Kabupaten) && (kecamatan == null || e.Kecamatan == kecamatan) && !e.Closed && e.EventDate >= openSince && e.CreatedAt < to)

@@ -382,6 +382,50 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.ToTable("Groups");
                 });
 
+            modelBuilder.Entity("CaseBot.Domain.Entities.PossibleDuplicate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OtherCaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ResolvedByReporterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("OtherCaseId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("PossibleDuplicates");
+                });
+
             modelBuilder.Entity("CaseBot.Domain.Entities.PpksCase", b =>
                 {
                     b.Property<int>("Id")
@@ -414,6 +458,9 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.Property<string>("Kecamatan")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int?>("MergedIntoCaseId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -452,6 +499,8 @@ namespace CaseBot.Storage.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MergedIntoCaseId");
+
                     b.HasIndex("Nik");
 
                     b.HasIndex("ReportedOn");
@@ -460,7 +509,7 @@ namespace CaseBot.Storage.Postgres.Migrations
 
                     b.HasIndex("Kecamatan", "Desa");
 
-                    b.HasIndex("Kabupaten", "ReportedOn", "Kecamatan", "TypeCode", "Status");
+                    b.HasIndex("Kabupaten", "ReportedOn", "Kecamatan", "TypeCode", "Status", "MergedIntoCaseId");
 
                     b.ToTable("Cases");
                 });
@@ -580,6 +629,33 @@ namespace CaseBot.Storage.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.PossibleDuplicate", b =>
+                {
+                    b.HasOne("CaseBot.Domain.Entities.PpksCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CaseBot.Domain.Entities.PpksCase", "OtherCase")
+                        .WithMany()
+                        .HasForeignKey("OtherCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("OtherCase");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.PpksCase", b =>
+                {
+                    b.HasOne("CaseBot.Domain.Entities.PpksCase", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CaseBot.Domain.Entities.DisasterEvent", b =>

@@ -367,6 +367,48 @@ namespace CaseBot.Storage.Migrations
                     b.ToTable("Groups");
                 });
 
+            modelBuilder.Entity("CaseBot.Domain.Entities.PossibleDuplicate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResolvedByReporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("OtherCaseId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("PossibleDuplicates");
+                });
+
             modelBuilder.Entity("CaseBot.Domain.Entities.PpksCase", b =>
                 {
                     b.Property<int>("Id")
@@ -397,6 +439,9 @@ namespace CaseBot.Storage.Migrations
                     b.Property<string>("Kecamatan")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MergedIntoCaseId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -435,6 +480,8 @@ namespace CaseBot.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MergedIntoCaseId");
+
                     b.HasIndex("Nik");
 
                     b.HasIndex("ReportedOn");
@@ -443,7 +490,7 @@ namespace CaseBot.Storage.Migrations
 
                     b.HasIndex("Kecamatan", "Desa");
 
-                    b.HasIndex("Kabupaten", "ReportedOn", "Kecamatan", "TypeCode", "Status");
+                    b.HasIndex("Kabupaten", "ReportedOn", "Kecamatan", "TypeCode", "Status", "MergedIntoCaseId");
 
                     b.ToTable("Cases");
                 });
@@ -561,6 +608,33 @@ namespace CaseBot.Storage.Migrations
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.PossibleDuplicate", b =>
+                {
+                    b.HasOne("CaseBot.Domain.Entities.PpksCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CaseBot.Domain.Entities.PpksCase", "OtherCase")
+                        .WithMany()
+                        .HasForeignKey("OtherCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("OtherCase");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.PpksCase", b =>
+                {
+                    b.HasOne("CaseBot.Domain.Entities.PpksCase", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CaseBot.Domain.Entities.DisasterEvent", b =>

@@ -197,6 +197,11 @@ public sealed class PpksFlow : Flow<PpksDraft>
     /// <summary>Matches the reporter may not touch become possible duplicates for the officers of both areas.</summary>
     private static async Task LinkOutOfAreaMatchesAsync(FlowContext<PpksDraft> ctx, PpksCase created)
     {
-        await Task.CompletedTask; // LINK-PENDING: restored when PossibleDuplicate lands
+        foreach (var other in (await MatchesAsync(ctx)).Where(c => !ReportAccess.CanUpdate(ctx.Reporter!, c)))
+            ctx.Store.AddPossibleDuplicate(new PossibleDuplicate
+            {
+                Case = created, OtherCaseId = other.Id, Reason = ctx.Draft.Nik is { } n && other.Nik == n ? PossibleDuplicate.ReasonNik : PossibleDuplicate.ReasonName,
+                Status = DuplicateStatus.Open, CreatedAt = ctx.Now,
+            });
     }
 }

@@ -19,12 +19,21 @@ public sealed class PpksReports : ReportKind
         if (p is null || p.ReportedOn.Year != year || !ReportAccess.CanSee(viewer, p.ReporterId, p.Kabupaten, p.Kecamatan)) return null;
         var c = session.Reference.Catalogs;
         var nik = p.Nik is null ? "-" : ReportAccess.SeesFullNik(viewer) ? p.Nik : Nik.Mask(p.Nik);
+        var merged = "";
+        if (p.MergedIntoCaseId is { } intoId)
+        {
+            // A case in another area is never named to a reporter (see /duplikat).
+            var into = await session.Store.GetCaseAsync(intoId);
+            merged = into is not null && ReportAccess.CanSee(viewer, into.ReporterId, into.Kabupaten, into.Kecamatan)
+                ? $"\nDigabung ke {into.Number} (orang yang sama); tidak dihitung tersendiri."
+                : "\nDigabung ke laporan lain tentang orang yang sama; tidak dihitung tersendiri.";
+        }
         return new Reply(
             $"{p.Number} {c.PpksType(p.TypeCode)?.Name ?? p.TypeCode}\n" +
             $"{p.Name}, NIK {nik}, {Labels.Sex(p.Sex)}, {p.Age} tahun\n" +
             $"Desa {p.Desa}, Kec. {p.Kecamatan}\n" +
             $"Layanan: {c.PpksService(p.ServiceCode)?.Name ?? p.ServiceCode}; status {Labels.Status(p.Status)}\n" +
-            $"{p.Description}",
+            $"{p.Description}" + merged,
             [new Choice("✏️ Ubah status", $"/ubah {p.Number}")]);
     }
 

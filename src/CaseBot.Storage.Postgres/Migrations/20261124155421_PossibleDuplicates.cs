@@ -1,0 +1,117 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace CaseBot.Storage.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class PossibleDuplicates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Kabupaten_ReportedOn_Kecamatan_TypeCode_Status",
+                table: "Cases");
+
+            migrationBuilder.AddColumn<int>(
+                name: "MergedIntoCaseId",
+                table: "Cases",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "PossibleDuplicates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    OtherCaseId = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ResolvedByReporterId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PossibleDuplicates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PossibleDuplicates_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PossibleDuplicates_Cases_OtherCaseId",
+                        column: x => x.OtherCaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Kabupaten_ReportedOn_Kecamatan_TypeCode_Status_Merged~",
+                table: "Cases",
+                columns: new[] { "Kabupaten", "ReportedOn", "Kecamatan", "TypeCode", "Status", "MergedIntoCaseId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_MergedIntoCaseId",
+                table: "Cases",
+                column: "MergedIntoCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PossibleDuplicates_CaseId",
+                table: "PossibleDuplicates",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PossibleDuplicates_OtherCaseId",
+                table: "PossibleDuplicates",
+                column: "OtherCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PossibleDuplicates_Status",
+                table: "PossibleDuplicates",
+                column: "Status");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Cases_Cases_MergedIntoCaseId",
+                table: "Cases",
+                column: "MergedIntoCaseId",
+                principalTable: "Cases",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Cases_Cases_MergedIntoCaseId",
+                table: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "PossibleDuplicates");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Kabupaten_ReportedOn_Kecamatan_TypeCode_Status_Merged~",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_MergedIntoCaseId",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "MergedIntoCaseId",
+                table: "Cases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Kabupaten_ReportedOn_Kecamatan_TypeCode_Status",
+                table: "Cases",
+                columns: new[] { "Kabupaten", "ReportedOn", "Kecamatan", "TypeCode", "Status" });
+        }
+    }
+}
