@@ -199,6 +199,9 @@ namespace CaseBot.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("DraftVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Flow")
                         .IsRequired()
                         .HasColumnType("text");
@@ -253,6 +256,10 @@ namespace CaseBot.Storage.Postgres.Migrations
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Counts", "CaseBot.Domain.Entities.DisasterEvent.Counts#VictimCounts", b1 =>
                         {
@@ -496,6 +503,10 @@ namespace CaseBot.Storage.Postgres.Migrations
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

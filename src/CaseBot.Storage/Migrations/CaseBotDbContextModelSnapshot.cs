@@ -188,6 +188,9 @@ namespace CaseBot.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DraftVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Flow")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -239,6 +242,10 @@ namespace CaseBot.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Counts", "CaseBot.Domain.Entities.DisasterEvent.Counts#VictimCounts", b1 =>
@@ -476,6 +483,10 @@ namespace CaseBot.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
