@@ -17,8 +17,8 @@ public sealed class ExportCommand(ReportSheets sheets, CapaianQuestionParser par
     public async Task<Reply> ExecuteAsync(CommandContext ctx, string argument)
     {
         var words = argument.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0 || !ExportRequest.TryParseKind(words[0], out var kind))
-            return "Sebutkan jenisnya: /ekspor semua|bencana|logistik|ppks [periode] [wilayah]\nContoh: /ekspor ppks triwulan 1, /ekspor semua 2024 Malili";
+        if (words.Length == 0 || !sheets.TryParseKind(words[0], out var kind))
+            return $"Sebutkan jenisnya: /ekspor {sheets.KindsText} [periode] [wilayah]\nContoh: /ekspor ppks triwulan 1, /ekspor semua {ctx.Today.Year} Malili";
         var rest = words.Length > 1 ? words[1] : "";
         var (named, _, unknown) = parser.FindRegion(Domain.Text.InputParsers.Normalize(rest));
         if (unknown is not null) return $"Wilayah \"{unknown}\" tidak dikenal.";
@@ -33,8 +33,8 @@ public sealed class ExportCommand(ReportSheets sheets, CapaianQuestionParser par
             ShowFullNik = ctx.IsAdmin,
         };
         var built = await sheets.BuildAsync(request);
-        var fileName = $"casebot-{kind.ToString().ToLowerInvariant()}-{region.Name.Replace(' ', '-').ToLowerInvariant()}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx";
-        return new Reply($"📎 {kind} {RegionScope.Of(region).Name}, {period.Label}: " +
+        var fileName = $"casebot-{kind}-{region.Name.Replace(' ', '-').ToLowerInvariant()}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx";
+        return new Reply($"📎 {char.ToUpperInvariant(kind[0])}{kind[1..]} {RegionScope.Of(region).Name}, {period.Label}: " +
                          string.Join(", ", built.Select(s => $"{s.Name} {Domain.Text.IndonesianFormat.Number(s.Rows.Count)} baris")))
         {
             File = new OutgoingFile(fileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", WorkbookWriter.Xlsx(built)),

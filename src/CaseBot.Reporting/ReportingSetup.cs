@@ -12,6 +12,9 @@ public static class ReportingSetup
         services.AddSingleton(indicators)
             .AddSingleton<CapaianService>()
             .AddSingleton<DailyRekap>()
+            .AddSingleton<IReportSheet, DisasterSheet>()
+            .AddSingleton<IReportSheet, AidSheet>()
+            .AddSingleton<IReportSheet, PpksSheet>()
             .AddSingleton<ReportSheets>()
             .AddSingleton<DailySummaryQuery>()
             .AddSingleton<DailySummaryComposer>();

@@ -16,16 +16,17 @@ public static class ExportCli
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        if (!TryParse(args, out var request, out var format, out var path, out var problem))
+        using var host = CaseBotHost.Build(["--CaseBot:Terminal:Enabled=false"]);
+        var reportSheets = host.Services.GetRequiredService<ReportSheets>();
+        if (!TryParse(args, reportSheets, out var request, out var format, out var path, out var problem))
         {
             await error.WriteLineAsync(problem);
             await error.WriteLineAsync(Usage);
             return 2;
         }
-        using var host = CaseBotHost.Build(["--CaseBot:Terminal:Enabled=false"]);
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        var sheets = await host.Services.GetRequiredService<ReportSheets>().BuildAsync(request);
-        if (format == ExportFormat.Csv && request.Kind == ExportKind.Semua)
+        var sheets = await reportSheets.BuildAsync(request);
+        if (format == ExportFormat.Csv && request.Kind == ReportSheets.All)
         {
             await error.WriteLineAsync("CSV holds one kind only: choose --kind bencana, logistik or ppks.");
             return 2;
@@ -36,7 +37,7 @@ public static class ExportCli
         return 0;
     }
 
-    private static bool TryParse(string[] args, out ExportRequest request, out ExportFormat format, out string? path, out string problem)
+    private static bool TryParse(string[] args, ReportSheets sheets, out ExportRequest request, out ExportFormat format, out string? path, out string problem)
     {
         request = null!; format = ExportFormat.Xlsx; path = null; problem = "";
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -47,7 +48,7 @@ public static class ExportCli
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length) { problem = $"unexpected '{args[i]}'"; return false; }
             values[args[i][2..]] = args[++i];
         }
-        if (!ExportRequest.TryParseKind(values.GetValueOrDefault("kind") ?? "semua", out var kind)) { problem = "unknown --kind"; return false; }
+        if (!sheets.TryParseKind(values.GetValueOrDefault("kind") ?? ReportSheets.All, out var kind)) { problem = "unknown --kind"; return false; }
         if (!TryDate(values.GetValueOrDefault("from"), out var from) || !TryDate(values.GetValueOrDefault("to"), out var to) || to < from)
         { problem = "--from and --to must be dates YYYY-MM-DD, from <= to"; return false; }
         if (!Enum.TryParse(values.GetValueOrDefault("format") ?? "xlsx", true, out format)) { problem = "unknown --format"; return false; }

@@ -1,11 +1,10 @@
 namespace CaseBot.Reporting.Exports;
 
-public enum ExportKind { Semua, Bencana, Logistik, Ppks }
-
 public enum ExportFormat { Xlsx, Csv }
 
 /// <summary>What to export: kinds, the period (inclusive), an optional area, and whether NIK may be shown in full.</summary>
-public sealed record ExportRequest(ExportKind Kind, DateOnly From, DateOnly To)
+/// <param name="Kind">A sheet's key ("ppks") or <see cref="ReportSheets.All"/>.</param>
+public sealed record ExportRequest(string Kind, DateOnly From, DateOnly To)
 {
     public string? Kabupaten { get; init; }
     public string? Kecamatan { get; init; }
@@ -13,7 +12,4 @@ public sealed record ExportRequest(ExportKind Kind, DateOnly From, DateOnly To)
     public bool ShowFullNik { get; init; }
     /// <summary>Reporters see only their own reports.</summary>
     public int? OnlyReporterId { get; init; }
-
-    public static bool TryParseKind(string? text, out ExportKind kind) =>
-        Enum.TryParse(text?.Trim(), ignoreCase: true, out kind) && Enum.IsDefined(kind);
 }

@@ -187,8 +187,8 @@ public class DuplicatesCommandTests
         Assert.Equal(1m, await HandledCasesAsync(bot, "Mamuju"));
         Assert.Equal(0, await HandledOnTheDayAsync(bot)); // the daily summary's "ditangani" neither
         var sheets = await bot.Services.GetRequiredService<ReportSheets>()
-            .BuildAsync(new ExportRequest(ExportKind.Ppks, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)));
-        var ppks = sheets.Single(s => s.Name == ReportSheets.PpksSheet);
+            .BuildAsync(new ExportRequest("ppks", new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)));
+        var ppks = sheets.Single(s => s.Name == PpksSheet.SheetName);
         var (number, mergedInto) = (ppks.Headers.ToList().IndexOf("Nomor"), ppks.Headers.ToList().IndexOf("Digabung ke"));
         Assert.Equal(w.OldMamuju.Number, ppks.Rows.Single(r => (string?)r[number] == w.NewMalili.Number)[mergedInto]);
         Assert.Null(ppks.Rows.Single(r => (string?)r[number] == w.OldMamuju.Number)[mergedInto]);

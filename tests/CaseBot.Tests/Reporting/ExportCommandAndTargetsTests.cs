@@ -31,9 +31,9 @@ public sealed class ExportCommandAndTargetsTests
         Assert.Contains("Kec. Malili, triwulan I 2024", reply.Text);
         var file = reply.File!;
         Assert.EndsWith(".xlsx", file.FileName);
-        Assert.Equal([ReportSheets.DisasterSheet, ReportSheets.AidSheet, ReportSheets.PpksSheet, CapaianSheet.Name],
+        Assert.Equal([DisasterSheet.SheetName, AidSheet.SheetName, PpksSheet.SheetName, CapaianSheet.Name],
             new MemoryStream(file.Content).GetSheetNames());
-        Assert.Equal("7324********0001", Rows(file.Content, ReportSheets.PpksSheet).Single()["NIK"]);
+        Assert.Equal("7324********0001", Rows(file.Content, PpksSheet.SheetName).Single()["NIK"]);
 
         var spm = Rows(file.Content, CapaianSheet.Name).Single(r => ((string)r["Indikator"]).StartsWith("Persentase korban bencana"));
         Assert.Equal(("Malili", 100d, 83.33d, "Tinggi"), ((string)spm["Wilayah"], Convert.ToDouble(spm["Target"]),
@@ -46,7 +46,7 @@ public sealed class ExportCommandAndTargetsTests
     {
         await using var bot = await SeededAsync();
         var admin = (await bot.SendAsync(BotHarness.AdminId, "/ekspor ppks 2024")).Single().File!;
-        Assert.Equal("7324010101500001", Rows(admin.Content, ReportSheets.PpksSheet).Single()["NIK"]);
+        Assert.Equal("7324010101500001", Rows(admin.Content, PpksSheet.SheetName).Single()["NIK"]);
         Assert.Contains("hanya dapat mengekspor data wilayah Malili", await bot.Say("30", "/ekspor ppks 2024 Wotu"));
         Assert.Contains("khusus petugas", await bot.Say("10", "/ekspor ppks"));
         Assert.Contains("Sebutkan jenisnya", await bot.Say("30", "/ekspor"));

@@ -28,20 +28,20 @@ public sealed class ExportTests
     public async Task The_workbook_has_one_sheet_per_kind_with_indonesian_headers_rows_and_totals()
     {
         await using var bot = await SeededAsync();
-        var sheets = await bot.Services.GetRequiredService<ReportSheets>().BuildAsync(new ExportRequest(ExportKind.Semua, Jan1, Dec31));
+        var sheets = await bot.Services.GetRequiredService<ReportSheets>().BuildAsync(new ExportRequest(ReportSheets.All, Jan1, Dec31));
         using var xlsx = new MemoryStream(WorkbookWriter.Xlsx(sheets));
 
-        Assert.Equal([ReportSheets.DisasterSheet, ReportSheets.AidSheet, ReportSheets.PpksSheet, CapaianSheet.Name], xlsx.GetSheetNames());
-        var events = xlsx.Query(useHeaderRow: true, sheetName: ReportSheets.DisasterSheet).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal([DisasterSheet.SheetName, AidSheet.SheetName, PpksSheet.SheetName, CapaianSheet.Name], xlsx.GetSheetNames());
+        var events = xlsx.Query(useHeaderRow: true, sheetName: DisasterSheet.SheetName).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(2, events.Count);
         Assert.Equal(180d, events.Sum(e => Convert.ToDouble(e["Jumlah Korban"])));
         Assert.Equal(160d, events.Sum(e => Convert.ToDouble(e["Tertangani"])));
         Assert.Equal("Banjir", events[0]["Jenis Bencana"]);
 
-        var aid = xlsx.Query(useHeaderRow: true, sheetName: ReportSheets.AidSheet).Cast<IDictionary<string, object>>().Single();
+        var aid = xlsx.Query(useHeaderRow: true, sheetName: AidSheet.SheetName).Cast<IDictionary<string, object>>().Single();
         Assert.Equal(("Permakanan", "Penyediaan Permakanan", 150d), ((string)aid["Jenis Bantuan"], (string)aid["Sub Kegiatan"], Convert.ToDouble(aid["Penerima"])));
 
-        var cases = xlsx.Query(useHeaderRow: true, sheetName: ReportSheets.PpksSheet).Cast<IDictionary<string, object>>().ToList();
+        var cases = xlsx.Query(useHeaderRow: true, sheetName: PpksSheet.SheetName).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(2, cases.Count);
         Assert.Contains(cases, c => (string?)c["NIK"] == "7324********0001");
         Assert.DoesNotContain(cases, c => (string?)c["NIK"] == "7324010101500001");
@@ -52,21 +52,21 @@ public sealed class ExportTests
     {
         await using var bot = await SeededAsync();
         var sheets = bot.Services.GetRequiredService<ReportSheets>();
-        var full = await sheets.BuildAsync(new ExportRequest(ExportKind.Ppks, Jan1, Dec31) { ShowFullNik = true });
+        var full = await sheets.BuildAsync(new ExportRequest("ppks", Jan1, Dec31) { ShowFullNik = true });
         Assert.Contains(full.First().Rows, r => (string?)r[4] == "7324010101500001");
 
-        Assert.Empty((await sheets.BuildAsync(new ExportRequest(ExportKind.Bencana, Jan1, Dec31) { Kecamatan = "Wotu" })).First().Rows);
-        Assert.Empty((await sheets.BuildAsync(new ExportRequest(ExportKind.Bencana, Jan1, new DateOnly(2024, 3, 14)))).First().Rows);
-        Assert.Equal(2, (await sheets.BuildAsync(new ExportRequest(ExportKind.Bencana, Jan1, Dec31) { Kabupaten = "Luwu Timur" })).First().Rows.Count);
+        Assert.Empty((await sheets.BuildAsync(new ExportRequest("bencana", Jan1, Dec31) { Kecamatan = "Wotu" })).First().Rows);
+        Assert.Empty((await sheets.BuildAsync(new ExportRequest("bencana", Jan1, new DateOnly(2024, 3, 14)))).First().Rows);
+        Assert.Equal(2, (await sheets.BuildAsync(new ExportRequest("bencana", Jan1, Dec31) { Kabupaten = "Luwu Timur" })).First().Rows.Count);
     }
 
     [Fact]
     public async Task An_empty_period_still_has_its_header_row()
     {
         await using var bot = await BotHarness.StartAsync();
-        var sheets = await bot.Services.GetRequiredService<ReportSheets>().BuildAsync(new ExportRequest(ExportKind.Logistik, Jan1, Dec31));
+        var sheets = await bot.Services.GetRequiredService<ReportSheets>().BuildAsync(new ExportRequest("logistik", Jan1, Dec31));
         using var xlsx = new MemoryStream(WorkbookWriter.Xlsx(sheets));
-        var header = xlsx.Query(useHeaderRow: false, sheetName: ReportSheets.AidSheet).Cast<IDictionary<string, object>>().First();
+        var header = xlsx.Query(useHeaderRow: false, sheetName: AidSheet.SheetName).Cast<IDictionary<string, object>>().First();
         Assert.Equal("Jenis Bantuan", header["C"]);
     }
 
@@ -93,6 +93,6 @@ public sealed class ExportTests
         Assert.True(exitCode == 0, stderr);
         Assert.Contains("PPKS 2 baris", stdout);
         using var xlsx = File.OpenRead(output);
-        Assert.Equal(2, xlsx.Query(useHeaderRow: true, sheetName: ReportSheets.PpksSheet).Count());
+        Assert.Equal(2, xlsx.Query(useHeaderRow: true, sheetName: PpksSheet.SheetName).Count());
     }
 }
