@@ -27,12 +27,12 @@ public class AccessRulesTests
         return bot;
     }
 
-    private static async Task<string> ReportCaseAsync(BotHarness bot, string user, string name, string nik)
+    private static async Task<string> ReportCaseAsync(BotHarness bot, string user, string name, string nik, string kecamatan = "Malili")
     {
         var last = "";
-        foreach (var a in new[] { "/ppks", "Lanjut usia terlantar", name, nik, "Malili", "Baruga" })
+        foreach (var a in new[] { "/ppks", "Lanjut usia terlantar", name, nik, kecamatan, "Baruga" })
             last = await bot.Say(user, a);
-        if (last.Contains("Sudah ada kasus")) return last;
+        if (last.Contains("sudah ada kasus")) return last;
         foreach (var a in new[] { "Perempuan", "72", "Tinggal sendiri", "Permakanan", "baru" })
             last = await bot.Say(user, a);
         return await bot.Say(user, "simpan");
@@ -69,7 +69,7 @@ public class AccessRulesTests
     {
         await using var bot = await WithReportsAsync();
         await Scenario.RegisterApprovedAsync(bot, "11", "Tagana Malili Dua");
-        Assert.Contains("meninggal", await bot.Say("11", "/ubah BC-2024-0001"));
+        Assert.Contains("Angka mana yang berubah", await bot.Say("11", "/ubah BC-2024-0001"));
         await bot.Say("11", "/batal");
         Assert.Contains("bukan wewenang", await bot.Say("11", "/status PK-2024-0001"));
     }
@@ -119,14 +119,29 @@ public class AccessRulesTests
     }
 
     [Fact]
-    public async Task A_duplicate_warning_shows_another_reporters_case_by_number_only()
+    public async Task A_duplicate_outside_the_reporters_area_is_never_named_and_is_linked_for_officers()
     {
         await using var bot = await WithReportsAsync();
         await Scenario.RegisterApprovedAsync(bot, "21", "TKSK Wotu", role: "TKSK", kecamatan: "Wotu");
-        var warning = await ReportCaseAsync(bot, "21", "Nama Lain", Nik);
-        Assert.Contains("PK-2024-0001 (dilaporkan pelapor lain; NIK sama)", warning);
+        var saved = await ReportCaseAsync(bot, "21", "Nama Lain", Nik, kecamatan: "Wotu");
+        Assert.Contains("PK-2024-0002", saved);
+        Assert.DoesNotContain("PK-2024-0001", saved);
+        Assert.DoesNotContain("Hasnah", saved);
+
+        await using var db = bot.Db();
+        var link = db.PossibleDuplicates.Single();
+        Assert.Equal((2, 1, PossibleDuplicate.ReasonNik), (link.CaseId, link.OtherCaseId, link.Reason));
+    }
+
+    [Fact]
+    public async Task A_duplicate_in_the_reporters_own_area_by_another_reporter_shows_its_number_only()
+    {
+        await using var bot = await WithReportsAsync();
+        await Scenario.RegisterApprovedAsync(bot, "11", "Tagana Malili Dua");
+        var warning = await ReportCaseAsync(bot, "11", "Nama Lain", Nik);
+        Assert.Contains("PK-2024-0001 (dilaporkan pelapor lain di wilayah Anda; NIK sama)", warning);
         Assert.DoesNotContain("Hasnah", warning);
-        Assert.DoesNotContain("Lanjut usia", warning.Split("Sudah ada kasus")[1]);
+        Assert.DoesNotContain("Lanjut usia", warning.Split("sudah ada kasus")[1]);
     }
 
     [Fact]
@@ -136,9 +151,9 @@ public class AccessRulesTests
         // A change to a case.
         var status = await bot.SendAsync("10", "/status PK-2024-0001");
         await bot.Press("10", BotHarness.Data(status, "Ubah status"));
-        foreach (var a in new[] { "ditangani", "Permakanan", "Sudah diantar makanan", "simpan" }) await bot.Say("10", a);
+        foreach (var a in new[] { "Status", "ditangani", "Sudah diantar makanan", "simpan" }) await bot.Say("10", a);
         // New figures for an event.
-        foreach (var a in new[] { "/ubah BC-2024-0001", "0", "0", "2", "40", "130", "30", "120", "simpan" }) await bot.Say("10", a);
+        foreach (var a in new[] { "/ubah BC-2024-0001", "Terdampak (jiwa)", "130", "simpan" }) await bot.Say("10", a);
         // A user rejected, then registering again with other details.
         foreach (var a in new[] { "/daftar", "Budi", "Tagana", "Luwu Timur", "Nuha", "simpan" }) await bot.Say("12", a);
         int budi;

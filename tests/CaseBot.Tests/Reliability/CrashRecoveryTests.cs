@@ -100,7 +100,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
             ("NIK (16 angka)", "nik", _ => "lewati"),
             ("Di kecamatan mana?", "kecamatan", _ => "Malili"),
             ("Nama desa/kelurahan", "desa", _ => "Baruga"),
-            ("Sudah ada kasus", "dup", _ => "Tetap buat kasus baru"),
+            ("sudah ada kasus", "dup", _ => "Tetap buat kasus baru"),
             ("Jenis kelamin?", "sex", _ => "Perempuan"),
             ("Umur (tahun)", "age", _ => "70"),
             ("Ceritakan singkat", "desc", _ => "Tinggal sendiri"),

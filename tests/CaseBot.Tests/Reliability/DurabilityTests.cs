@@ -92,7 +92,7 @@ public sealed class DurabilityTests
         await using (var db = bot.Db())
         {
             Assert.Empty(db.Events);
-            Assert.Equal("#summary", db.Conversations.Single().State); // the user is where they were
+            Assert.Equal(CaseBot.Engine.Flows.Flow<CaseBot.Engine.Flows.DisasterDraft>.SummaryState, db.Conversations.Single().State); // the user is where they were
         }
 
         await ScalarAsync(c, "DROP TRIGGER refuse;");

@@ -221,11 +221,12 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
             Assert.Contains(a.Subject, subjects); // no audit row about something that does not exist
             if (a.ByReporterId is { } by) Assert.Contains(by, reporters);
         }
-        var flows = new[] { "daftar", "bencana", "logistik", "ppks", "ubahkasus" };
+        var flows = new[] { "daftar", "bencana", "ubahbencana", "logistik", "ppks", "ubahkasus" };
         foreach (var c in await db.Conversations.ToListAsync())
         {
             Assert.Contains(c.Flow, flows);
-            Assert.NotNull(JsonSerializer.Deserialize<Dictionary<string, string>>(c.DataJson));
+            Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(c.DataJson).RootElement.ValueKind); // a typed draft
+            Assert.True(c.DraftVersion > 0);
         }
     }
 

@@ -70,7 +70,7 @@ public sealed class WhatsAppTests
         await Pick(bot, User, "lansia-terlantar", "Nama lengkap");
         var nik = await Say(bot, User, "Hasnah binti Lato", "NIK");
         Assert.Equal("button", (string?)nik["interactive"]!["type"]);
-        await Pick(bot, User, "-", "kecamatan");
+        await Pick(bot, User, CaseBot.Engine.Flows.FlowButtons.Skip, "kecamatan");
         await Pick(bot, User, "Malili", "desa");
         await Say(bot, User, "Lampia", "Jenis kelamin");
         await Pick(bot, User, "Perempuan", "Umur");
