@@ -93,7 +93,7 @@ public sealed class CaseBotDbContext : DbContext
             e.HasIndex(x => x.ReportedOn);
             // Covers the capaian count (which leaves out cases merged into another).
             e.HasIndex(x => new { x.Kabupaten, x.ReportedOn, x.Kecamatan, x.TypeCode, x.Status, x.MergedIntoCaseId });
-            e.HasOne<PpksCase>().WithMany().HasForeignKey(x => x.MergedIntoCaseId).OnDelete(DeleteBehavior.Restrict);
+            // No foreign key for MergedIntoCaseId: adding one to an existing SQLite table rebuilds it outside a transaction.
             e.Property(x => x.Version).IsConcurrencyToken();
         });
         b.Entity<PossibleDuplicate>(e =>

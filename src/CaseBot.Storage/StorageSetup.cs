@@ -17,7 +17,13 @@ public static class StorageSetup
     public static IServiceCollection AddCaseStorage(this IServiceCollection services, StorageOptions options, TimeZoneInfo? scheduleZone = null)
     {
         services.AddSingleton(options);
-        services.AddDbContextFactory<CaseBotDbContext>(b => Configure(b, options));
+        services.AddDbContextFactory<CaseBotDbContext>((sp, b) =>
+        {
+            Configure(b, options);
+            // Kinds registered beside the shipped ones bring their own migrations; the shipped ones cannot know them.
+            if (sp.GetServices<IStorageModel>().Any())
+                b.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
+        });
         services.AddSingleton<ICaseStoreFactory, EfCaseStoreFactory>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IJobLock, DbJobLock>();

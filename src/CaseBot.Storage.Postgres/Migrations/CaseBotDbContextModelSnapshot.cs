@@ -510,8 +510,6 @@ namespace CaseBot.Storage.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MergedIntoCaseId");
-
                     b.HasIndex("Nik");
 
                     b.HasIndex("ReportedOn");
@@ -659,14 +657,6 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.Navigation("Case");
 
                     b.Navigation("OtherCase");
-                });
-
-            modelBuilder.Entity("CaseBot.Domain.Entities.PpksCase", b =>
-                {
-                    b.HasOne("CaseBot.Domain.Entities.PpksCase", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoCaseId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CaseBot.Domain.Entities.DisasterEvent", b =>

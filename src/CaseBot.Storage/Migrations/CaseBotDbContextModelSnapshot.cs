@@ -491,8 +491,6 @@ namespace CaseBot.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MergedIntoCaseId");
-
                     b.HasIndex("Nik");
 
                     b.HasIndex("ReportedOn");
@@ -638,14 +636,6 @@ namespace CaseBot.Storage.Migrations
                     b.Navigation("Case");
 
                     b.Navigation("OtherCase");
-                });
-
-            modelBuilder.Entity("CaseBot.Domain.Entities.PpksCase", b =>
-                {
-                    b.HasOne("CaseBot.Domain.Entities.PpksCase", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoCaseId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CaseBot.Domain.Entities.DisasterEvent", b =>

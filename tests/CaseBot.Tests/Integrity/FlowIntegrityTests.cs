@@ -58,7 +58,7 @@ public class FlowIntegrityTests
 
         var summary = await AidToSummaryAsync(bot, ReporterA, eventNumber: "BC-2024-0001", date: "12/03/2024");
         await ChangeAidEventFromSummaryAsync(bot, ReporterA, summary, "BC-2024-0002");
-        await bot.Say(ReporterA, "simpan");
+        Assert.Contains("tidak boleh sebelum", await bot.Say(ReporterA, "simpan"));
 
         await using var db = bot.Db();
         var beforeTheirEvent = db.Aid.Include(a => a.Event).AsEnumerable()
@@ -96,9 +96,8 @@ public class FlowIntegrityTests
         await Scenario.RegisterApprovedAsync(bot, ReporterB, "Budi Tagana");
 
         var bOpened = await OpenUpdateOfEventAsync(bot, ReporterB, "BC-2024-0001");
-        await FullUpdateAsync(bot, ReporterA, "BC-2024-0001",
-            meninggal: 2, hilang: 0, luka: 2, mengungsi: 40, jiwa: 120, kk: 30, tertangani: 100);
-        var bSaved = await AnswerUpdateKeepingAllButAsync(bot, ReporterB, bOpened, ("luka", "5"));
+        await FullUpdateAsync(bot, ReporterA, "BC-2024-0001", meninggal: 2);
+        var bSaved = await AnswerUpdateKeepingAllButAsync(bot, ReporterB, bOpened, ("Luka-luka", "5"));
 
         await AssertNoLostUpdateAsync(bot, "Budi Tagana", bSaved);
     }
@@ -113,9 +112,8 @@ public class FlowIntegrityTests
         await using var hostB = await BotHarness.StartAsync(hostA.Database);
 
         var bOpened = await OpenUpdateOfEventAsync(hostB, ReporterB, "BC-2024-0001");
-        await FullUpdateAsync(hostA, ReporterA, "BC-2024-0001",
-            meninggal: 2, hilang: 0, luka: 2, mengungsi: 40, jiwa: 120, kk: 30, tertangani: 100);
-        var bSaved = await AnswerUpdateKeepingAllButAsync(hostB, ReporterB, bOpened, ("luka", "5"));
+        await FullUpdateAsync(hostA, ReporterA, "BC-2024-0001", meninggal: 2);
+        var bSaved = await AnswerUpdateKeepingAllButAsync(hostB, ReporterB, bOpened, ("Luka-luka", "5"));
 
         await AssertNoLostUpdateAsync(hostA, "Budi Tagana", bSaved);
     }
@@ -133,6 +131,8 @@ public class FlowIntegrityTests
             $"expected meninggal 2 (A's update) and luka 5 (B's), got meninggal {e.Counts.Meninggal}, luka {e.Counts.Luka}; " +
             $"{string.Join("; ", reverted)}; B was told: {bSaved}");
         Assert.Empty(reverted);
+        Assert.Contains("sudah diperbarui orang lain", bSaved); // B saw the newer figures before confirming
+        Assert.Contains("Pembaruan BC-2024-0001 tersimpan", bSaved);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -144,7 +144,7 @@ public class FlowIntegrityTests
     {
         // flow that no longer exists, cancelled by command and by the Batal button of its old summary
         { "hapus-lama", "x", "{}", "/batal" },
-        { "hapus-lama", "x", "{}", FlowRunner.CancelData },
+        { "hapus-lama", "x", "{}", FlowButtons.Cancel },
         // an older bencana row whose answers were stored as JSON numbers, answered with a plain "2"
         { "bencana", "kolom_lama", """{"event":"new","kind":"banjir","meninggal":0}""", "2" },
     };
@@ -163,7 +163,7 @@ public class FlowIntegrityTests
             string.Join(" | ", bot.ErrorLog.Errors.Select(e => e.Split('\n')[0])));
         Assert.DoesNotContain("terjadi gangguan", reply);
         Assert.False(string.IsNullOrWhiteSpace(reply));
-        if (input is "/batal" or FlowRunner.CancelData)
+        if (input is "/batal" or FlowButtons.Cancel)
         {
             await using var db = bot.Db();
             Assert.Empty(db.Conversations.Select(c => c.UserKey).ToList());
@@ -193,6 +193,20 @@ public class FlowIntegrityTests
         }
         var leaks = repliesTo20.Where(r => r.Contains("PK-2024-0001") || r.Contains("Tambahkan ke")).ToList();
         Assert.Empty(leaks);
+        await using (var db = bot.Db())
+            Assert.Equal(before.Id, db.PossibleDuplicates.Single().OtherCaseId); // for the officers of both areas
+    }
+
+    [Fact]
+    public async Task A_flow_whose_draft_shape_changed_restarts_with_a_notice()
+    {
+        await using var bot = await WithReporterAsync();
+        await WriteConversationAsync(bot, ReporterA, "bencana", "kind", """{"event":"new","kind":"banjir","meninggal":"0"}""");
+        var reply = await bot.Say(ReporterA, "Banjir");
+        Assert.Contains("versi bot yang lama", reply);
+        Assert.Contains("Jenis bencana", reply); // started afresh at its first question
+        await using var db = bot.Db();
+        Assert.Equal(1, db.Conversations.Single().DraftVersion);
     }
 
     // ===============================================================================================================
@@ -253,40 +267,38 @@ public class FlowIntegrityTests
         Assert.Contains("ditolak", await bot.Say(BotHarness.AdminId, $"/tolak {id}"));
     }
 
-    /// <summary>/bencana → the event's button: the first count question of an update (with its "Tetap" button).</summary>
+    /// <summary>/bencana → the event's button: the current figures and "which changed?".</summary>
     private static async Task<IReadOnlyList<OutgoingMessage>> OpenUpdateOfEventAsync(BotHarness bot, string user, string eventNumber)
     {
         var start = await bot.SendAsync(user, "/bencana");
         return await bot.PressAsync(user, BotHarness.Data(start, eventNumber));
     }
 
-    /// <summary>A whole update of the event with new figures, saved.</summary>
-    private static async Task<string> FullUpdateAsync(BotHarness bot, string user, string eventNumber,
-        int meninggal, int hilang, int luka, int mengungsi, int jiwa, int kk, int tertangani)
+    /// <summary>An update of the event that changes meninggal, saved.</summary>
+    private static async Task<string> FullUpdateAsync(BotHarness bot, string user, string eventNumber, int meninggal)
     {
-        await OpenUpdateOfEventAsync(bot, user, eventNumber);
-        foreach (var n in new[] { meninggal, hilang, luka, mengungsi, jiwa, kk, tertangani }) await bot.Say(user, n.ToString());
+        var menu = await OpenUpdateOfEventAsync(bot, user, eventNumber);
+        await bot.Press(user, BotHarness.Data(menu, "Meninggal"));
+        await bot.Say(user, meninggal.ToString());
         return await bot.Say(user, "simpan");
     }
 
-    private static readonly string[] UpdateFields = ["meninggal", "hilang", "luka", "mengungsi", "terdampak_jiwa", "terdampak_kk", "tertangani"];
-
     /// <summary>
-    /// Answers the update opened earlier: "Tetap (n)" on every question (the figure shown when it was opened) except the
-    /// given ones, then Simpan. Returns the reply to Simpan.
+    /// Changes the given figures in the update opened earlier, then Simpan. When someone saved in between, the bot shows
+    /// the newer figures with this change on top and asks again; the reporter confirms. Returns every reply to Simpan.
     /// </summary>
-    private static async Task<string> AnswerUpdateKeepingAllButAsync(BotHarness bot, string user, IReadOnlyList<OutgoingMessage> firstQuestion,
-        params (string Field, string Value)[] changed)
+    private static async Task<string> AnswerUpdateKeepingAllButAsync(BotHarness bot, string user, IReadOnlyList<OutgoingMessage> menu,
+        params (string Label, string Value)[] changed)
     {
-        var question = firstQuestion;
-        foreach (var field in UpdateFields)
+        foreach (var (label, value) in changed)
         {
-            var answer = changed.FirstOrDefault(c => c.Field == field).Value;
-            question = answer is not null
-                ? await bot.SendAsync(user, answer)
-                : await bot.PressAsync(user, BotHarness.Data(question, "Tetap"));
+            await bot.Press(user, BotHarness.Data(menu, label));
+            await bot.Say(user, value);
+            menu = await bot.SendAsync(user, "ubah");
         }
-        return await bot.Say(user, "simpan");
+        await bot.Say(user, "Selesai");
+        var first = await bot.Say(user, "simpan");
+        return first.Contains("orang lain") ? first + "\n---\n" + await bot.Say(user, "simpan") : first;
     }
 
     /// <summary>A conversation row as an older version of the bot left it.</summary>

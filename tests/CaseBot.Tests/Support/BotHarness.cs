@@ -38,8 +38,11 @@ public sealed class BotHarness : IAsyncDisposable
     public ErrorLog ErrorLog { get; } = new();
     public ConversationEngine Engine { get; }
 
-    private BotHarness(TestDatabase database, FakeTimeProvider clock, IEnumerable<string> extraArgs)
+    private readonly Action<IServiceCollection>? _services;
+
+    private BotHarness(TestDatabase database, FakeTimeProvider clock, IEnumerable<string> extraArgs, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Database = database;
         Folder = database.Folder;
         _extraArgs = [.. extraArgs];
@@ -59,6 +62,7 @@ public sealed class BotHarness : IAsyncDisposable
             b.Services.AddSingleton<TimeProvider>(clock);
             b.Services.AddSingleton<CaseBot.Engine.Messages.IChannelSender>(Outbox);
             b.Logging.AddProvider(ErrorLog);
+            services?.Invoke(b.Services);
         });
         Engine = _host.Services.GetRequiredService<ConversationEngine>();
     }
@@ -70,9 +74,14 @@ public sealed class BotHarness : IAsyncDisposable
     public static Task<BotHarness> StartAsync(StorageKind storage, DateTimeOffset? now = null, params string[] extraArgs) =>
         StartAsync(TestDatabase.Create(storage), now, extraArgs);
 
-    public static async Task<BotHarness> StartAsync(TestDatabase database, DateTimeOffset? now = null, params string[] extraArgs)
+    public static Task<BotHarness> StartAsync(TestDatabase database, DateTimeOffset? now = null, params string[] extraArgs) =>
+        StartAsync(database, null, now, extraArgs);
+
+    /// <summary>A bot with services of the test's own added (e.g. a report kind that is not shipped).</summary>
+    public static async Task<BotHarness> StartAsync(TestDatabase database, Action<IServiceCollection>? services, DateTimeOffset? now = null,
+        params string[] extraArgs)
     {
-        var harness = new BotHarness(database, new FakeTimeProvider(now ?? DefaultNow), extraArgs);
+        var harness = new BotHarness(database, new FakeTimeProvider(now ?? DefaultNow), extraArgs, services);
         await harness._host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return harness;
     }
@@ -83,7 +92,7 @@ public sealed class BotHarness : IAsyncDisposable
         var now = Clock.GetUtcNow();
         _host.Dispose();
         _ownsDatabase = false;
-        return await StartAsync(Database, now, _extraArgs);
+        return await StartAsync(Database, _services, now, _extraArgs);
     }
 
     public IServiceProvider Services => _host.Services;

@@ -6,7 +6,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CaseBot.Storage.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class PossibleDuplicates : Migration
+    public partial class FlowRedesign : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,10 +16,31 @@ namespace CaseBot.Storage.Postgres.Migrations
                 table: "Cases");
 
             migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Events",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "DraftVersion",
+                table: "Conversations",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
                 name: "MergedIntoCaseId",
                 table: "Cases",
                 type: "integer",
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Cases",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.CreateTable(
                 name: "PossibleDuplicates",
@@ -58,11 +79,6 @@ namespace CaseBot.Storage.Postgres.Migrations
                 columns: new[] { "Kabupaten", "ReportedOn", "Kecamatan", "TypeCode", "Status", "MergedIntoCaseId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_MergedIntoCaseId",
-                table: "Cases",
-                column: "MergedIntoCaseId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_PossibleDuplicates_CaseId",
                 table: "PossibleDuplicates",
                 column: "CaseId");
@@ -76,23 +92,11 @@ namespace CaseBot.Storage.Postgres.Migrations
                 name: "IX_PossibleDuplicates_Status",
                 table: "PossibleDuplicates",
                 column: "Status");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Cases_Cases_MergedIntoCaseId",
-                table: "Cases",
-                column: "MergedIntoCaseId",
-                principalTable: "Cases",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Cases_Cases_MergedIntoCaseId",
-                table: "Cases");
-
             migrationBuilder.DropTable(
                 name: "PossibleDuplicates");
 
@@ -100,12 +104,20 @@ namespace CaseBot.Storage.Postgres.Migrations
                 name: "IX_Cases_Kabupaten_ReportedOn_Kecamatan_TypeCode_Status_Merged~",
                 table: "Cases");
 
-            migrationBuilder.DropIndex(
-                name: "IX_Cases_MergedIntoCaseId",
-                table: "Cases");
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Events");
+
+            migrationBuilder.DropColumn(
+                name: "DraftVersion",
+                table: "Conversations");
 
             migrationBuilder.DropColumn(
                 name: "MergedIntoCaseId",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
                 table: "Cases");
 
             migrationBuilder.CreateIndex(

@@ -5,7 +5,7 @@
 namespace CaseBot.Storage.Migrations
 {
     /// <inheritdoc />
-    public partial class PossibleDuplicates : Migration
+    public partial class FlowRedesign : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,10 +15,31 @@ namespace CaseBot.Storage.Migrations
                 table: "Cases");
 
             migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Events",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "DraftVersion",
+                table: "Conversations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
                 name: "MergedIntoCaseId",
                 table: "Cases",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Cases",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.CreateTable(
                 name: "PossibleDuplicates",
@@ -57,11 +78,6 @@ namespace CaseBot.Storage.Migrations
                 columns: new[] { "Kabupaten", "ReportedOn", "Kecamatan", "TypeCode", "Status", "MergedIntoCaseId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_MergedIntoCaseId",
-                table: "Cases",
-                column: "MergedIntoCaseId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_PossibleDuplicates_CaseId",
                 table: "PossibleDuplicates",
                 column: "CaseId");
@@ -75,23 +91,11 @@ namespace CaseBot.Storage.Migrations
                 name: "IX_PossibleDuplicates_Status",
                 table: "PossibleDuplicates",
                 column: "Status");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Cases_Cases_MergedIntoCaseId",
-                table: "Cases",
-                column: "MergedIntoCaseId",
-                principalTable: "Cases",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Cases_Cases_MergedIntoCaseId",
-                table: "Cases");
-
             migrationBuilder.DropTable(
                 name: "PossibleDuplicates");
 
@@ -99,12 +103,20 @@ namespace CaseBot.Storage.Migrations
                 name: "IX_Cases_Kabupaten_ReportedOn_Kecamatan_TypeCode_Status_MergedIntoCaseId",
                 table: "Cases");
 
-            migrationBuilder.DropIndex(
-                name: "IX_Cases_MergedIntoCaseId",
-                table: "Cases");
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Events");
+
+            migrationBuilder.DropColumn(
+                name: "DraftVersion",
+                table: "Conversations");
 
             migrationBuilder.DropColumn(
                 name: "MergedIntoCaseId",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
                 table: "Cases");
 
             migrationBuilder.CreateIndex(

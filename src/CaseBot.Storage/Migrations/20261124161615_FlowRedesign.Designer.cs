@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CaseBot.Storage.Migrations
 {
     [DbContext(typeof(CaseBotDbContext))]
-    [Migration("20261124160955_RowVersionsAndDraftVersion")]
-    partial class RowVersionsAndDraftVersion
+    [Migration("20261124161615_FlowRedesign")]
+    partial class FlowRedesign
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -494,8 +494,6 @@ namespace CaseBot.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MergedIntoCaseId");
-
                     b.HasIndex("Nik");
 
                     b.HasIndex("ReportedOn");
@@ -641,14 +639,6 @@ namespace CaseBot.Storage.Migrations
                     b.Navigation("Case");
 
                     b.Navigation("OtherCase");
-                });
-
-            modelBuilder.Entity("CaseBot.Domain.Entities.PpksCase", b =>
-                {
-                    b.HasOne("CaseBot.Domain.Entities.PpksCase", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoCaseId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CaseBot.Domain.Entities.DisasterEvent", b =>

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CaseBot.Storage.Postgres.Migrations
 {
     [DbContext(typeof(CaseBotDbContext))]
-    [Migration("20261124161003_RowVersionsAndDraftVersion")]
-    partial class RowVersionsAndDraftVersion
+    [Migration("20261124161623_FlowRedesign")]
+    partial class FlowRedesign
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -513,8 +513,6 @@ namespace CaseBot.Storage.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MergedIntoCaseId");
-
                     b.HasIndex("Nik");
 
                     b.HasIndex("ReportedOn");
@@ -662,14 +660,6 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.Navigation("Case");
 
                     b.Navigation("OtherCase");
-                });
-
-            modelBuilder.Entity("CaseBot.Domain.Entities.PpksCase", b =>
-                {
-                    b.HasOne("CaseBot.Domain.Entities.PpksCase", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoCaseId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CaseBot.Domain.Entities.DisasterEvent", b =>
