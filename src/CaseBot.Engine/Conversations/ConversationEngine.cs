@@ -220,7 +220,7 @@ public sealed class ConversationEngine(
                 return await StartFlowAsync(session, _flows[turn.Handoff!.Value.Flow], turn.Handoff.Value.Argument);
         }
         session.Store.SaveConversation(conversation);
-        return new Turn(turn.Reply! with { Text = $"📝 {Capitalize(flow.Info.Title)} (ketik /batal untuk berhenti)\n\n{turn.Reply.Text}" });
+        return new Turn(turn.Reply! with { Text = $"📝 {Capitalize(flow.Info.Title)} (ketik kembali untuk pertanyaan sebelumnya, /batal untuk berhenti)\n\n{turn.Reply.Text}" });
     }
 
     private async Task<Turn> HandleGroupAsync(FlowSession session)

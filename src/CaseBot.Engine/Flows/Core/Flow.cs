@@ -132,7 +132,7 @@ public abstract class Flow<TDraft> : IFlow where TDraft : class, new()
             var step = Steps[i];
             // The graph shows the usual way on (the next question, or the summary when editing) and back.
             var forward = Destinations(Steps.Skip(i + 1).Take(1).Select(s => s.Key).Append(SummaryState), "next open");
-            var backward = Destinations(Steps.Take(i).TakeLast(1).Select(s => s.Key), "previous");
+            var backward = Destinations(StartsAtEditMenu ? [EditMenuState] : Steps.Take(i).TakeLast(1).Select(s => s.Key), "previous");
             var config = machine.Configure(step.Key)
                 .PermitDynamic(Trigger.Answer, () => NextOpen(ctx), "next open question", forward)
                 .PermitDynamicIf(Trigger.Back, () => Previous(ctx, step.Key)!, "previous question",
@@ -309,8 +309,10 @@ public abstract class Flow<TDraft> : IFlow where TDraft : class, new()
     private string NextOpen(FlowContext<TDraft> ctx) =>
         Steps.FirstOrDefault(s => s.When(ctx) && !s.IsAnswered(ctx.Draft))?.Key ?? SummaryState;
 
-    private string? Previous(FlowContext<TDraft> ctx, string key) =>
-        Steps.TakeWhile(s => s.Key != key).LastOrDefault(s => s.When(ctx) && s.Editable)?.Key;
+    /// <summary>The question before, or the edit menu in an update flow (where the user picked this question there).</summary>
+    private string? Previous(FlowContext<TDraft> ctx, string key) => StartsAtEditMenu
+        ? EditMenuState
+        : Steps.TakeWhile(s => s.Key != key).LastOrDefault(s => s.When(ctx) && s.Editable)?.Key;
 
     private string LastOpen(FlowContext<TDraft> ctx) =>
         Steps.LastOrDefault(s => s.When(ctx) && s.Editable)?.Key ?? SummaryState;
@@ -346,6 +348,7 @@ public abstract class Flow<TDraft> : IFlow where TDraft : class, new()
                 var prompt = step.Prompt(ctx);
                 if (step.IsAnswered(ctx.Draft) && step.Display(ctx, ctx.Draft) is { } current)
                     prompt += $"\n(Sekarang: {current})";
+                if (StartsAtEditMenu) prompt += "\nKetik kembali untuk memilih bagian lain.";
                 var shown = ChoicePaging.Page(choices, pageSize, page);
                 if (step.Skip is not null && !choices.Any(c => c.Data == SkipData)) shown = [.. shown, new Choice("Lewati", SkipData)];
                 return new Reply(prompt, shown) { AcceptsText = !step.ChoicesOnly };
