@@ -207,11 +207,12 @@ public sealed class ConversationEngine(
         return await StartFlowAsync(session, _flows[name], argument.Trim());
     }
 
-    private async Task<Turn> StartFlowAsync(FlowSession session, IFlow flow, string? argument)
+    private async Task<Turn> StartFlowAsync(FlowSession session, IFlow flow, string? argument,
+        IReadOnlyDictionary<string, string>? answers = null)
     {
         if ((FlowGate.Refusal(flow.Info, session.Reporter) ?? flow.StartRefusal(session)) is { } refusal) return new Turn(refusal);
         var conversation = new Conversation { UserKey = session.Message.UserKey, Flow = flow.Info.Name, State = "", UpdatedAt = session.Now };
-        var turn = await flow.StartAsync(session, conversation, argument);
+        var turn = await flow.StartAsync(session, conversation, argument, answers);
         switch (turn.End)
         {
             case FlowEnd.Refused:

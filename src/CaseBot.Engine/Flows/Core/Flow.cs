@@ -64,14 +64,30 @@ public abstract class Flow<TDraft> : IFlow where TDraft : class, new()
 
     // ---- the engine's side ----
 
-    public async Task<FlowTurn> StartAsync(FlowSession session, Conversation conversation, string? argument)
+    public async Task<FlowTurn> StartAsync(FlowSession session, Conversation conversation, string? argument,
+        IReadOnlyDictionary<string, string>? answers = null)
     {
         var ctx = new FlowContext<TDraft>(session, new TDraft());
         if (await PrepareAsync(ctx, argument) is { } refusal) return new FlowTurn(refusal, FlowEnd.Refused);
+        await PrefillAsync(ctx, answers);
         if (HandoffAfter(ctx) is { } handoff) return new FlowTurn(null, FlowEnd.HandedOver) { Handoff = handoff };
         conversation.State = StartsAtEditMenu ? EditMenuState : NextOpen(ctx);
         Store(conversation, ctx.Draft);
         return new FlowTurn(await RenderAsync(ctx, conversation.State, 0));
+    }
+
+    /// <summary>Answers given up front, in question order, each through its question's own check; a refused one stays open.</summary>
+    private async Task PrefillAsync(FlowContext<TDraft> ctx, IReadOnlyDictionary<string, string>? answers)
+    {
+        if (answers is null) return;
+        foreach (var step in Steps)
+        {
+            if (!answers.TryGetValue(step.Key, out var text) || !step.When(ctx) || step.IsAnswered(ctx.Draft)) continue;
+            var choices = step.Choices is null ? [] : await step.Choices(ctx);
+            var chosen = ChoiceResolver.Resolve(choices, null, text, step.ChoicesOnly);
+            if (chosen is null && step.ChoicesOnly) continue;
+            if (!(await step.Accept(ctx, chosen?.Data ?? text)).Accepted) step.Clear(ctx.Draft);
+        }
     }
 
     public async Task<FlowTurn> RepeatAsync(FlowSession session, Conversation conversation)

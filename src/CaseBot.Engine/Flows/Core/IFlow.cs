@@ -14,8 +14,11 @@ public interface IFlow
     /// <summary>Why this user may not start it now (registration: already registered), beyond the role gate; null to allow.</summary>
     string? StartRefusal(FlowSession session) => null;
 
-    /// <summary>Starts the flow in a new conversation row (prefilled from <paramref name="argument"/>, e.g. a report number).</summary>
-    Task<FlowTurn> StartAsync(FlowSession session, Conversation conversation, string? argument);
+    /// <summary>Starts the flow in a new conversation row, prefilled from <paramref name="argument"/> (e.g. a report
+    /// number) and from <paramref name="answers"/>: answers by question key, each accepted only if that question would
+    /// accept it (so "banjir di wotu" can fill the kind and kecamatan, and a wrong guess is simply asked).</summary>
+    Task<FlowTurn> StartAsync(FlowSession session, Conversation conversation, string? argument,
+        IReadOnlyDictionary<string, string>? answers = null);
 
     /// <summary>One message in the middle of the flow: an answer, a button, kembali/lewati/batal, a photo or location.</summary>
     Task<FlowTurn> HandleAsync(FlowSession session, Conversation conversation);
