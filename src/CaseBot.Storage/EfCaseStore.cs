@@ -70,9 +70,9 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
 
     public void AddIdentity(Reporter reporter, ChannelIdentity identity) => reporter.Identities.Add(identity);
 
-    public async Task<IReadOnlyList<DisasterEvent>> RecentEventsAsync(string kabupaten, string? kecamatan, DateOnly since, int take) =>
+    public async Task<IReadOnlyList<DisasterEvent>> RecentEventsAsync(string? kabupaten, string? kecamatan, DateOnly since, int take) =>
         await db.Events
-            .Where(e => !e.Closed && e.Kabupaten == kabupaten && (kecamatan == null || e.Kecamatan == kecamatan) && e.EventDate >= since)
+            .Where(e => !e.Closed && (kabupaten == null || e.Kabupaten == kabupaten) && (kecamatan == null || e.Kecamatan == kecamatan) && e.EventDate >= since)
             .OrderByDescending(e => e.UpdatedAt).Take(take).ToListAsync();
 
     public Task<DisasterEvent?> GetEventAsync(int id) => db.Events.FirstOrDefaultAsync(e => e.Id == id);

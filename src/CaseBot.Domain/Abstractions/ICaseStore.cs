@@ -36,7 +36,8 @@ public interface ICaseStore : IAsyncDisposable
     void AddIdentity(Reporter reporter, ChannelIdentity identity);
 
     // Disaster events
-    Task<IReadOnlyList<DisasterEvent>> RecentEventsAsync(string kabupaten, string? kecamatan, DateOnly since, int take);
+    /// <summary>Open events since a date, newest first; a null kabupaten means every kabupaten.</summary>
+    Task<IReadOnlyList<DisasterEvent>> RecentEventsAsync(string? kabupaten, string? kecamatan, DateOnly since, int take);
     Task<DisasterEvent?> GetEventAsync(int id);
     void AddEvent(DisasterEvent disasterEvent);
 

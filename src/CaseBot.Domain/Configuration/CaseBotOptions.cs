@@ -14,8 +14,8 @@ public sealed class CaseBotOptions
     /// <summary>Where config/*.json live; relative paths are resolved against the app base directory.</summary>
     public string ConfigDirectory { get; set; } = "config";
 
-    /// <summary>How many recent open events the disaster flow offers to update.</summary>
-    public int RecentEventsOffered { get; set; } = 5;
+    /// <summary>How many open events the event picker offers (channels page them; typing a kecamatan, desa or number searches them).</summary>
+    public int RecentEventsOffered { get; set; } = 30;
 
     /// <summary>Days an event stays offered for updates after its last report.</summary>
     public int OpenEventDays { get; set; } = 30;

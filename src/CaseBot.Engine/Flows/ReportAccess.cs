@@ -24,7 +24,10 @@ public static class ReportAccess
         viewer.Status == ReporterStatus.Approved
         && (CanSee(viewer, reportReporterId, kabupaten, kecamatan) || InArea(viewer, kabupaten, kecamatan));
 
-    public static bool CanUpdate(Reporter viewer, DisasterEvent e) => CanUpdate(viewer, e.ReporterId, e.Kabupaten, e.Kecamatan);
+    /// <summary>An event holds counts, no personal data: every approved reporter of its kabupaten may add figures and
+    /// aid to it (a flood crosses kecamatan lines), admins everywhere.</summary>
+    public static bool CanUpdate(Reporter viewer, DisasterEvent e) =>
+        viewer.Status == ReporterStatus.Approved && (viewer.IsAdmin || viewer.Kabupaten == e.Kabupaten);
 
     public static bool CanUpdate(Reporter viewer, PpksCase c) => CanUpdate(viewer, c.ReporterId, c.Kabupaten, c.Kecamatan);
 

@@ -38,7 +38,9 @@ public sealed class ChoiceResolverTests
     public void Where_a_typed_answer_is_expected_a_number_is_not_a_button()
     {
         Choice[] keep = [new("Tetap (40)", "40")];
-        Assert.Null(ChoiceResolver.Resolve(keep, null, "1", loose: false));
+        Assert.Null(ChoiceResolver.Resolve(keep, null, "1", loose: false, numbers: false));
+        Choice[] suggestions = [new("Lampia", "Lampia"), new("Baruga", "Baruga")];
+        Assert.Equal("Baruga", ChoiceResolver.Resolve(suggestions, null, "2", loose: false)?.Data); // elsewhere a number presses its button
         Assert.Equal("40", ChoiceResolver.Resolve(keep, null, "tetap (40)", loose: false)?.Data);
     }
 }

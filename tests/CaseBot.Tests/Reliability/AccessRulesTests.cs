@@ -53,7 +53,11 @@ public class AccessRulesTests
             Assert.DoesNotContain("7324", reply);
         }
         Assert.Contains(refused, await bot.Say("21", "/ubah PK-2024-0001"));
-        Assert.Contains(refused, await bot.Say("21", "/ubah BC-2024-0001")); // another kecamatan's event
+        // An event holds no personal data: reporters of its kabupaten may add figures, others may not.
+        await Scenario.RegisterApprovedAsync(bot, "22", "Tagana Mamuju", kabupaten: "Mamuju", kecamatan: "Mamuju");
+        Assert.Contains(refused, await bot.Say("22", "/ubah BC-2024-0001"));
+        Assert.Contains("Angka mana yang berubah", await bot.Say("21", "/ubah BC-2024-0001"));
+        await bot.Say("21", "/batal");
         Assert.Contains("belum punya laporan", await bot.Say("21", "/laporanku"));
         // A number that exists but with another year reads exactly like one that does not.
         Assert.Contains(refused, await bot.Say("10", "/status PK-2023-0001"));

@@ -58,7 +58,7 @@ public sealed class AidFlow : Flow<AidDraft>
             ctx.Reference.Catalogs.AidItems.Select(i => new Choice(i.Name, i.Code)).ToList(), d => d.Item, (d, v) => d.Item = v, clears: ["unit"]),
         new()
         {
-            Key = "qty", Label = "Jumlah",
+            Key = "qty", Label = "Jumlah", NumericAnswer = true,
             Prompt = _ => "Berapa jumlahnya? (angka, contoh: 150 atau 2,5)",
             Accept = (ctx, text) =>
             {

@@ -269,13 +269,21 @@ public abstract class Flow<TDraft> : IFlow where TDraft : class, new()
         else
         {
             var choices = step.Choices is null ? [] : await step.Choices(ctx);
-            var chosen = ChoiceResolver.Resolve(choices, message.ButtonData, message.Text, step.ChoicesOnly);
+            var chosen = ChoiceResolver.Resolve(choices, message.ButtonData, message.Text, step.ChoicesOnly, numbers: !step.NumericAnswer);
             if (chosen is not null) answer = chosen.Data;
+            else if (step.ChoicesOnly && ChoiceResolver.Search(choices, message.Text) is { Count: > 1 } found)
+                return new FlowTurn(new Reply($"Ada {found.Count} pilihan yang cocok dengan \"{message.Text!.Trim()}\". Pilih salah satu:", found));
             else if (step.ChoicesOnly || message.ButtonData is not null)
                 return await Continue(ctx, conversation, (message.ButtonData is not null
                     ? "Tombol itu sudah tidak berlaku untuk pertanyaan ini."
                     : "Jawaban tidak ada di pilihan.") + " Pilih salah satu tombol di bawah, atau ketik nomornya.");
             else answer = message.Text?.Trim() ?? "";
+            if (step.Group is not null && message.ButtonData is null && await AnswerGroupAsync(ctx, step, answer) is { } grouped)
+            {
+                if (grouped.Error is { } problem) return await Continue(ctx, conversation, problem);
+                await machine.FireAsync(Trigger.Answer);
+                return await Continue(ctx, conversation);
+            }
         }
 
         var before = JsonSerializer.Serialize(ctx.Draft, Json);
@@ -286,6 +294,24 @@ public abstract class Flow<TDraft> : IFlow where TDraft : class, new()
         if (HandoffAfter(ctx) is { } handoff) return new FlowTurn(null, FlowEnd.HandedOver) { Handoff = handoff };
         await machine.FireAsync(Trigger.Answer);
         return await Continue(ctx, conversation);
+    }
+
+    /// <summary>Several numbers typed at the first of a group of count questions answer it and the ones after it, in
+    /// order; null when the text is a single answer. Stops at the first refused number, which is asked next.</summary>
+    private async Task<StepResult?> AnswerGroupAsync(FlowContext<TDraft> ctx, Step<TDraft> first, string text)
+    {
+        // "1,5" is one (bad) number with a decimal comma; "0, 0, 2" and "0 0 2" are three.
+        var parts = text.Replace(", ", " ").Split([' ', ';', '/', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2 || !parts.All(p => InputParsers.TryParseCount(p, out _))) return null;
+        var group = Steps.SkipWhile(s => s != first).TakeWhile(s => s.Group == first.Group).Where(s => s.When(ctx)).ToList();
+        if (parts.Length > group.Count)
+            return StepResult.Invalid($"Terlalu banyak angka: ada {group.Count} pertanyaan jumlah mulai dari ini ({string.Join(", ", group.Select(s => s.Label))}).");
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var result = await group[i].Accept(ctx, parts[i]);
+            if (!result.Accepted) { group[i].Clear(ctx.Draft); return StepResult.Invalid($"{group[i].Label}: {result.Error}"); }
+        }
+        return StepResult.Ok;
     }
 
     private async Task<FlowTurn> Continue(FlowContext<TDraft> ctx, Conversation conversation, string? problem = null, string? notice = null)
@@ -367,7 +393,9 @@ public abstract class Flow<TDraft> : IFlow where TDraft : class, new()
                 if (StartsAtEditMenu) prompt += "\nKetik kembali untuk memilih bagian lain.";
                 var shown = ChoicePaging.Page(choices, pageSize, page);
                 if (step.Skip is not null && !choices.Any(c => c.Data == SkipData)) shown = [.. shown, new Choice("Lewati", SkipData)];
-                return new Reply(prompt, shown) { AcceptsText = !step.ChoicesOnly };
+                if (step.Group is not null && Steps.TakeWhile(s => s != step).LastOrDefault()?.Group != step.Group)
+                    prompt += $"\nBisa sekaligus, urut: {string.Join(", ", Steps.SkipWhile(s => s != step).TakeWhile(s => s.Group == step.Group).Select(s => s.Label.ToLowerInvariant()))} (contoh: 0 0 2 40 120 30 100).";
+                return new Reply(prompt, shown) { AcceptsText = step.NumericAnswer };
         }
     }
 

@@ -21,6 +21,20 @@ public sealed class ReportKinds
             ? (kind, year, id)
             : null;
 
+    /// <summary>
+    /// What people type for a number they half remember: "BC-2026-0001", "bc 1" (this kind, any year) or "1" (any kind).
+    /// Null when the text holds no id at all.
+    /// </summary>
+    public (ReportKind? Kind, int? Year, int Id)? ParseLoose(string? text)
+    {
+        if (Parse(text) is var (kind, year, id)) return (kind, year, id);
+        var words = (text ?? "").Trim().Split([' ', '-', '/'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 1 && int.TryParse(words[0], out var bare) && bare > 0) return (null, null, bare);
+        if (words.Length == 2 && _byPrefix.TryGetValue(words[0], out var named) && int.TryParse(words[1], out var numbered) && numbered > 0)
+            return (named, null, numbered);
+        return null;
+    }
+
     /// <summary>"BC-2026-0001" as an example for the prompts of this year.</summary>
     public string Example(int year) => string.Join(", ", All.Select(k => ReportNumber.Format(k.Prefix, year, 1)));
 }

@@ -34,6 +34,11 @@ public sealed class Step<TDraft>
     public Action<TDraft>? Skip { get; init; }
     /// <summary>A shared location answers this question (as "Lokasi lat, lon").</summary>
     public bool TakesLocation { get; init; }
+    /// <summary>The answer is a number (a count, a quantity, an age, a NIK): a typed number is the answer, never a
+    /// button's position. Everywhere else a typed number presses that button.</summary>
+    public bool NumericAnswer { get; init; }
+    /// <summary>Questions of one group (the victim counts) can be answered in one message, in order: "0 0 2 40 120 30 100".</summary>
+    public string? Group { get; init; }
     /// <summary>Answers that depend on this one and are asked again when it changes (kabupaten → kecamatan).</summary>
     public IReadOnlyList<string> Clears { get; init; } = [];
 }

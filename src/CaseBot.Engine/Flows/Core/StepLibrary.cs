@@ -7,16 +7,24 @@ namespace CaseBot.Engine.Flows;
 /// writes one property of the draft through the getter and setter it is given.</summary>
 public static class StepLibrary<TDraft>
 {
+    /// <summary>Words that keep the figure a count question already has (shown on its "Tetap" button).</summary>
+    private static readonly string[] KeepWords = ["tetap", "sama", "tidak berubah", "tdk berubah"];
+
     public static Step<TDraft> Count(string key, string label, string prompt, Func<TDraft, int?> get, Action<TDraft, int?> set,
-        Func<FlowContext<TDraft>, int, string?>? check = null, Func<FlowContext<TDraft>, bool>? when = null) => new()
+        Func<FlowContext<TDraft>, int, string?>? check = null, Func<FlowContext<TDraft>, bool>? when = null, string? group = null) => new()
     {
         Key = key,
         Label = label,
         When = when ?? (_ => true),
         Prompt = _ => prompt,
-        Choices = _ => Task.FromResult<IReadOnlyList<Choice>>([new Choice("0", "0")]),
+        NumericAnswer = true,
+        Group = group,
+        Choices = ctx => Task.FromResult<IReadOnlyList<Choice>>(get(ctx.Draft) is { } now
+            ? [new Choice($"Tetap ({IndonesianFormat.Number(now)})", now.ToString(System.Globalization.CultureInfo.InvariantCulture))]
+            : [new Choice("0", "0")]),
         Accept = (ctx, text) =>
         {
+            if (get(ctx.Draft) is not null && KeepWords.Contains(InputParsers.Normalize(text))) return Task.FromResult(StepResult.Ok);
             if (!InputParsers.TryParseCount(text, out var n))
                 return Task.FromResult(StepResult.Invalid("Jumlah harus angka 0 atau lebih. Contoh: 12 atau 1.234"));
             if (check?.Invoke(ctx, n) is { } problem) return Task.FromResult(StepResult.Invalid(problem));

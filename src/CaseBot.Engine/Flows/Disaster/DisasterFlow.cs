@@ -58,7 +58,7 @@ public sealed class DisasterFlow : Flow<DisasterDraft>
         StepLibrary<DisasterDraft>.Desa(d => d.Kecamatan, d => d.Desa, (d, v) => d.Desa = v, IsNew),
         StepLibrary<DisasterDraft>.Date("date", "Tanggal kejadian", "Kapan kejadiannya?", d => d.Date, (d, v) => d.Date = v, IsNew),
         .. VictimFigures.Fields.Select(f => StepLibrary<DisasterDraft>.Count(f.Key, f.Label, f.Prompt,
-            d => f.Get(d.Counts), (d, v) => f.Set(d.Counts, v), when: IsNew,
+            d => f.Get(d.Counts), (d, v) => f.Set(d.Counts, v), when: IsNew, group: "korban",
             check: f.Key == "tertangani" ? (ctx, n) => VictimFigures.TertanganiProblem(ctx.Draft.Counts, n) : null)),
     ];
 

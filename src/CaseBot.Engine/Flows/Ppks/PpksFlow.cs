@@ -58,7 +58,7 @@ public sealed class PpksFlow : Flow<PpksDraft>
             d => d.Name, (d, v) => d.Name = v)),
         WithDuplicateCheck(new Step<PpksDraft>
         {
-            Key = "nik", Label = "NIK",
+            Key = "nik", Label = "NIK", NumericAnswer = true,
             Prompt = _ => "NIK (16 angka)? Tekan Lewati bila tidak ada.",
             Accept = (ctx, text) =>
             {
@@ -74,27 +74,12 @@ public sealed class PpksFlow : Flow<PpksDraft>
         }),
         StepLibrary<PpksDraft>.Kecamatan(d => d.Kecamatan, (d, v) => d.Kecamatan = v, clears: ["desa"]),
         WithDuplicateCheck(StepLibrary<PpksDraft>.Desa(d => d.Kecamatan, d => d.Desa, (d, v) => d.Desa = v)),
-        new()
-        {
-            Key = "dup", Label = "Kasus yang sama", ChoicesOnly = true,
-            When = ctx => ctx.Draft.Offers.Count > 0,
-            Prompt = ctx => "⚠️ Di wilayah Anda sudah ada kasus yang mungkin orang yang sama:\n" +
-                            string.Join("\n", ctx.Draft.Offers.Select(o => o.Text)) +
-                            "\nTambahkan laporan ini ke kasus itu, atau tetap buat kasus baru?",
-            Choices = ctx => Task.FromResult<IReadOnlyList<Choice>>(
-                [.. ctx.Draft.Offers.Select(o => new Choice($"Tambahkan ke {o.Number}", o.Id.ToString(CultureInfo.InvariantCulture))),
-                 new Choice("Tetap buat kasus baru", CreateNew)]),
-            Accept = (ctx, v) => { ctx.Draft.Duplicate = v; return Task.FromResult(StepResult.Ok); },
-            IsAnswered = d => d.Duplicate is not null,
-            Clear = d => d.Duplicate = null,
-            Display = (_, d) => d.AttachTo is { } id ? $"ditambahkan ke {d.Offers.FirstOrDefault(o => o.Id == id)?.Number}" : "kasus baru",
-        },
         StepLibrary<PpksDraft>.Pick("sex", "Jenis kelamin", "Jenis kelamin?", _ =>
             [new Choice("Laki-laki", nameof(Domain.Entities.Sex.LakiLaki)), new Choice("Perempuan", nameof(Domain.Entities.Sex.Perempuan))],
             d => d.Sex, (d, v) => d.Sex = v, when: ctx => !Attaching(ctx)),
         new()
         {
-            Key = "age", Label = "Umur", When = ctx => !Attaching(ctx),
+            Key = "age", Label = "Umur", When = ctx => !Attaching(ctx), NumericAnswer = true,
             Prompt = ctx => IsHousehold(ctx) ? "Umur kepala keluarga (tahun) atau tanggal lahirnya?" : "Umur (tahun) atau tanggal lahir?",
             Accept = (ctx, text) =>
             {
@@ -112,6 +97,22 @@ public sealed class PpksFlow : Flow<PpksDraft>
         StepLibrary<PpksDraft>.Pick("service", "Layanan", "Layanan apa yang diberikan?", ctx =>
             ctx.Reference.Catalogs.PpksServices.Select(s => new Choice(s.Name, s.Code)).ToList(), d => d.Service, (d, v) => d.Service = v),
         StepLibrary<PpksDraft>.Pick("status", "Status", "Status kasus sekarang?", _ => StatusChoices, d => d.Status, (d, v) => d.Status = v),
+        // After the form, never between two of its questions: a number meant for one must not press the other.
+        new()
+        {
+            Key = "dup", Label = "Kasus yang sama", ChoicesOnly = true,
+            When = ctx => ctx.Draft.Offers.Count > 0,
+            Prompt = ctx => "⚠️ Di wilayah Anda sudah ada kasus yang mungkin orang yang sama:\n" +
+                            string.Join("\n", ctx.Draft.Offers.Select(o => o.Text)) +
+                            "\nTambahkan laporan ini ke kasus itu, atau tetap buat kasus baru?",
+            Choices = ctx => Task.FromResult<IReadOnlyList<Choice>>(
+                [.. ctx.Draft.Offers.Select(o => new Choice($"Tambahkan ke {o.Number}", o.Id.ToString(CultureInfo.InvariantCulture))),
+                 new Choice("Tetap buat kasus baru", CreateNew)]),
+            Accept = (ctx, v) => { ctx.Draft.Duplicate = v; return Task.FromResult(StepResult.Ok); },
+            IsAnswered = d => d.Duplicate is not null,
+            Clear = d => d.Duplicate = null,
+            Display = (_, d) => d.AttachTo is { } id ? $"ditambahkan ke {d.Offers.FirstOrDefault(o => o.Id == id)?.Number}" : "kasus baru",
+        },
     ];
 
     public static IReadOnlyList<Choice> StatusChoices { get; } =
@@ -134,7 +135,7 @@ public sealed class PpksFlow : Flow<PpksDraft>
     {
         Key = step.Key, Label = step.Label, Prompt = step.Prompt, Choices = step.Choices, ChoicesOnly = step.ChoicesOnly,
         When = step.When, Display = step.Display, Editable = step.Editable, Clears = step.Clears, IsAnswered = step.IsAnswered,
-        Clear = step.Clear, Skip = step.Skip, TakesLocation = step.TakesLocation,
+        Clear = step.Clear, Skip = step.Skip, TakesLocation = step.TakesLocation, NumericAnswer = step.NumericAnswer,
         Accept = async (ctx, text) =>
         {
             var result = await step.Accept(ctx, text);

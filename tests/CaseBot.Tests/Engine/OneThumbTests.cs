@@ -1,0 +1,107 @@
+using CaseBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseBot.Tests.Engine;
+
+/// <summary>Issue #12's findings, played as a Tagana of Malili (Luwu Timur) would: short answers, numbers, one thumb.</summary>
+public class OneThumbTests
+{
+    protected virtual StorageKind Storage => StorageKind.Sqlite;
+
+    private Task<BotHarness> WithReporterAsync() => Scenario.StartWithReporterAsync(storage: Storage);
+
+    /// <summary>A new flood in Wotu by reporter 10 (of Malili), all seven counts in one message.</summary>
+    private static async Task<IReadOnlyList<string>> ReportWotuFloodAsync(BotHarness bot)
+    {
+        List<string> sent = ["/bencana", "Banjir", "Wotu", "Lampia", "hari ini", "0 0 2 40 120 30 100", "simpan"];
+        var start = await bot.SendAsync("10", sent[0]);
+        var replies = new List<string> { start.Single().Text };
+        if (start.SelectMany(r => r.Choices).Any(c => c.Data == "new")) replies.Add(await bot.Press("10", "new"));
+        foreach (var a in sent.Skip(1)) replies.Add(await bot.Say("10", a));
+        return replies;
+    }
+
+    [Fact]
+    public async Task A_flood_with_seven_counts_takes_seven_messages_and_an_update_of_tertangani_four()
+    {
+        await using var bot = await WithReporterAsync();
+        var replies = await ReportWotuFloodAsync(bot);
+        Assert.Equal(7, replies.Count);
+        Assert.Contains("Bisa sekaligus", replies[4]); // the first count question says so
+        Assert.Contains("BC-2024-0001", replies[^1]);
+
+        Assert.Contains("Angka mana yang berubah", await bot.Say("10", "/ubah BC-2024-0001"));
+        await bot.Say("10", "Tertangani");
+        Assert.Contains("Tertangani: 100 → 120", await bot.Say("10", "120"));
+        Assert.Contains("tersimpan", await bot.Say("10", "simpan"));
+        await using var db = bot.Db();
+        var e = db.Events.Single();
+        Assert.Equal((0, 0, 2, 40, 120, 30, 120), (e.Counts.Meninggal, e.Counts.Hilang, e.Counts.Luka, e.Counts.Mengungsi,
+            e.Counts.TerdampakJiwa, e.Counts.TerdampakKk, e.Counts.Tertangani));
+    }
+
+    [Fact]
+    public async Task Events_elsewhere_in_the_kabupaten_are_offered_own_kecamatan_first_and_can_be_searched()
+    {
+        await using var bot = await WithReporterAsync();
+        await ReportWotuFloodAsync(bot);
+        await Scenario.ReportFloodAsync(bot, "10", desa: "Puncak Indah"); // Malili
+        var aid = await bot.SendAsync("10", "/logistik");
+        var offered = aid.Single().Choices.Select(c => c.Label).ToList();
+        Assert.Equal(2, offered.Count);
+        Assert.Contains("(Malili)", offered[0]);
+        Assert.Contains("(Wotu)", offered[1]);
+        Assert.Contains("Bantuan apa", await bot.Say("10", "wotu")); // typed kecamatan finds the one event there
+        await bot.Say("10", "/batal");
+        var update = await bot.SendAsync("10", "/bencana");
+        Assert.Contains(update.Single().Choices, c => c.Label.Contains("BC-2024-0001"));
+    }
+
+    [Fact]
+    public async Task At_a_count_a_typed_number_is_the_count_and_tetap_keeps_the_figure()
+    {
+        await using var bot = await WithReporterAsync();
+        await ReportWotuFloodAsync(bot);
+        await bot.Say("10", "/ubah BC-2024-0001");
+        var question = await bot.SendAsync("10", "Meninggal");
+        Assert.True(question.Single().AcceptsText); // channels must not turn "1" into a button press
+        Assert.Contains("Meninggal: 0 → 1", await bot.Say("10", "1"));
+        await bot.Say("10", "ubah");
+        await bot.Say("10", "Luka-luka");
+        var summary = await bot.Say("10", "tetap");
+        Assert.Contains("Luka-luka: 2", summary);
+        Assert.DoesNotContain("Luka-luka: 2 →", summary);
+    }
+
+    [Fact]
+    public async Task The_duplicate_question_comes_after_the_form_so_a_number_never_presses_it()
+    {
+        await using var bot = await Scenario.StartWithReporterAsync("20", "Nurhayati TKSK", "TKSK", Storage);
+        string[] form = ["/ppks", "Lanjut usia terlantar", "Hasnah", "7324010101500001", "Malili", "Baruga"];
+        foreach (var a in form.Concat(["2", "72", "Tinggal sendiri", "Permakanan", "ditangani", "simpan"])) await bot.Say("20", a);
+        foreach (var a in form) Assert.DoesNotContain("Tambahkan ke", await bot.Say("20", a));
+        Assert.Contains("Umur", await bot.Say("20", "2")); // 2 = Perempuan, not "Tetap buat kasus baru"
+        foreach (var a in new[] { "72", "Tinggal sendiri", "Permakanan" }) await bot.Say("20", a);
+        var duplicate = await bot.SendAsync("20", "ditangani");
+        Assert.Contains("PK-2024-0001", duplicate.Single().Text);
+        Assert.Contains(duplicate.Single().Choices, c => c.Label == "Tambahkan ke PK-2024-0001");
+        await using var db = bot.Db();
+        Assert.Equal("Perempuan", (await db.Cases.SingleAsync()).Sex.ToString());
+    }
+
+    [Fact]
+    public async Task Status_understands_short_numbers_of_ones_own_reports()
+    {
+        await using var bot = await WithReporterAsync();
+        await ReportWotuFloodAsync(bot);
+        Assert.Contains("BC-2024-0001 Banjir", await bot.Say("10", "/status 1"));
+        Assert.Contains("BC-2024-0001 Banjir", await bot.Say("10", "/status bc 1"));
+        Assert.Contains("tidak ditemukan", await bot.Say("10", "/status 7"));
+        Assert.Contains("tidak bisa diubah", await bot.Say("10", "/ubah LG-2024-0001"));
+    }
+}
+
+public sealed class OneThumbTestsOnPostgres : OneThumbTests
+{
+    protected override StorageKind Storage => StorageKind.Postgres;
+}
