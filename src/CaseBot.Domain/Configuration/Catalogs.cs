@@ -38,4 +38,20 @@ public sealed class Catalogs
     public AidItem? AidItem(string code) => AidItems.FirstOrDefault(k => k.Code == code);
     public PpksType? PpksType(string code) => PpksTypes.FirstOrDefault(k => k.Code == code);
     public CatalogItem? PpksService(string code) => PpksServices.FirstOrDefault(k => k.Code == code);
+
+    /// <summary>What a reporter typed where the catalog had nothing that fits is stored as "lainnya:&lt;text&gt;", so
+    /// officers can see it and grow the catalog; it counts for no indicator.</summary>
+    public const string OtherPrefix = "lainnya:";
+
+    public static string Other(string text) => OtherPrefix + text.Trim();
+    public static bool IsOther(string code) => code.StartsWith(OtherPrefix, StringComparison.Ordinal);
+
+    /// <summary>Several codes in one field ("permakanan,rujukan": the services a case got).</summary>
+    public static IReadOnlyList<string> Codes(string joined) => joined.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public string DisasterKindName(string code) => DisasterKind(code)?.Name ?? Typed(code);
+    public string AidItemName(string code) => AidItem(code)?.Name ?? Typed(code);
+    public string ServiceNames(string codes) => string.Join(", ", Codes(codes).Select(c => PpksService(c)?.Name ?? Typed(c)));
+
+    private static string Typed(string code) => IsOther(code) ? $"{code[OtherPrefix.Length..]} (lainnya)" : code;
 }

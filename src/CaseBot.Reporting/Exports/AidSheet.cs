@@ -25,7 +25,7 @@ public sealed class AidSheet(Catalogs catalogs) : IReportSheet
              "Tempat", "Kecamatan", "Tanggal"],
             aid.Select(a => new object?[]
             {
-                a.Number, a.Event!.Number, catalogs.AidItem(a.ItemCode)?.Name ?? a.ItemCode, catalogs.AidItem(a.ItemCode)?.SubActivity,
+                a.Number, a.Event!.Number, catalogs.AidItemName(a.ItemCode), catalogs.AidItem(a.ItemCode)?.SubActivity,
                 a.Quantity, a.Unit, a.Recipients, a.RecipientUnit == RecipientUnit.Kk ? "KK" : "Orang", a.Place, a.Kecamatan,
                 a.Date.ToDateTime(TimeOnly.MinValue),
             }).ToList());

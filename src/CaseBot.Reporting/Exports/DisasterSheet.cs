@@ -25,7 +25,7 @@ public sealed class DisasterSheet(Catalogs catalogs) : IReportSheet
              "Mengungsi", "Terdampak (Jiwa)", "Terdampak (KK)", "Jumlah Korban", "Tertangani"],
             events.Select(e => new object?[]
             {
-                e.Number, catalogs.DisasterKind(e.KindCode)?.Name ?? e.KindCode, e.Kabupaten, e.Kecamatan, e.Desa,
+                e.Number, catalogs.DisasterKindName(e.KindCode), e.Kabupaten, e.Kecamatan, e.Desa,
                 e.EventDate.ToDateTime(TimeOnly.MinValue), e.Counts.Meninggal, e.Counts.Hilang, e.Counts.Luka, e.Counts.Mengungsi,
                 e.Counts.TerdampakJiwa, e.Counts.TerdampakKk, e.Counts.TotalKorban, e.Counts.Tertangani,
             }).ToList());

@@ -28,10 +28,10 @@ public sealed class DailySummaryQuery(IDbContextFactory<CaseBotDbContext> contex
         return new DailySummaryData
         {
             Area = region.Name, Day = day, NewDisasterReports = newDisaster, NewAid = aid.Count, NewCases = newCases, CasesHandled = handled,
-            OpenEvents = open.Select(e => new OpenEventLine(e.Number, catalogs.DisasterKind(e.KindCode)?.Name ?? e.KindCode, e.Kecamatan, e.Desa,
+            OpenEvents = open.Select(e => new OpenEventLine(e.Number, catalogs.DisasterKindName(e.KindCode), e.Kecamatan, e.Desa,
                 e.Counts.TotalKorban, e.Counts.Mengungsi, e.Counts.Tertangani, e.UpdatedAt)).ToList(),
             AidByItem = aid.GroupBy(a => (a.ItemCode, a.Unit, a.RecipientUnit))
-                .Select(g => new AidLine(catalogs.AidItem(g.Key.ItemCode)?.Name ?? g.Key.ItemCode, g.Sum(a => a.Quantity), g.Key.Unit,
+                .Select(g => new AidLine(catalogs.AidItemName(g.Key.ItemCode), g.Sum(a => a.Quantity), g.Key.Unit,
                     g.Sum(a => a.Recipients), g.Key.RecipientUnit == Domain.Entities.RecipientUnit.Kk ? "KK" : "orang"))
                 .OrderByDescending(l => l.Recipients).ToList(),
             Silent = await SilentAsync(db, region, LocalDay.Start(day.AddDays(1 - silentDays), zone), ct),

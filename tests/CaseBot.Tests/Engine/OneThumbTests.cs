@@ -105,3 +105,40 @@ public sealed class OneThumbTestsOnPostgres : OneThumbTests
 {
     protected override StorageKind Storage => StorageKind.Postgres;
 }
+
+public class CatalogOtherTests
+{
+    [Fact]
+    public async Task An_item_the_catalog_lacks_is_typed_under_lainnya_saved_and_shown_to_admins()
+    {
+        await using var bot = await Scenario.StartWithReporterAsync();
+        await Scenario.ReportFloodAsync(bot, "10");
+        var start = await bot.SendAsync("10", "/logistik");
+        await bot.Press("10", BotHarness.Data(start, "BC-2024-0001"));
+        Assert.Contains("Ketik jenis bantuannya", await bot.Say("10", "Lainnya"));
+        foreach (var a in new[] { "Beras", "50", "kg", "20", "KK", "Posko" }) await bot.Say("10", a);
+        Assert.Contains("Jenis bantuan: Beras (lainnya)", await bot.Say("10", "hari ini"));
+        var saved = await bot.SendAsync("10", "simpan");
+        Assert.Contains(saved, m => m.ChatId == BotHarness.AdminId && m.Text.Contains("\"Beras\"") && m.Text.Contains("LG-2024-0001"));
+        await using var db = bot.Db();
+        Assert.Equal("lainnya:Beras", db.Aid.Single().ItemCode);
+    }
+
+    [Fact]
+    public async Task Several_services_can_be_named_at_once_and_none_yet_is_a_choice()
+    {
+        await using var bot = await Scenario.StartWithReporterAsync("20", "Nurhayati TKSK", "TKSK");
+        foreach (var a in new[] { "/ppks", "Lanjut usia terlantar", "Hasnah", "lewati", "Malili", "Baruga", "Perempuan", "72" })
+            await bot.Say("20", a);
+        Assert.Contains("Boleh lebih dari satu", await bot.Say("20", "Tinggal sendiri"));
+        Assert.Contains("Status kasus", await bot.Say("20", "1, 8"));
+        Assert.Contains("Layanan: Permakanan, Rujukan", await bot.Say("20", "dirujuk"));
+        await bot.Say("20", "simpan");
+        await using (var db = bot.Db()) Assert.Equal("permakanan,rujukan", db.Cases.Single().ServiceCode);
+        Assert.Contains("Layanan: Permakanan, Rujukan", await bot.Say("20", "/status PK-2024-0001"));
+
+        await bot.Say("20", "/ubah PK-2024-0001");
+        var services = await bot.SendAsync("20", "Layanan");
+        Assert.Contains(services.Single().Choices, c => c.Label == "Belum ada layanan");
+    }
+}

@@ -54,8 +54,9 @@ public sealed class AidFlow : Flow<AidDraft>
             Clear = d => (d.EventId, d.EventTitle, d.EventDesa, d.EventDate) = (null, null, null, null),
             Display = (_, d) => d.EventTitle,
         },
-        StepLibrary<AidDraft>.Pick("item", "Jenis bantuan", "Bantuan apa yang disalurkan?", ctx =>
-            ctx.Reference.Catalogs.AidItems.Select(i => new Choice(i.Name, i.Code)).ToList(), d => d.Item, (d, v) => d.Item = v, clears: ["unit"]),
+        .. StepLibrary<AidDraft>.CatalogPick("item", "Jenis bantuan", "Bantuan apa yang disalurkan?", "Ketik jenis bantuannya (contoh: beras):",
+            ctx => ctx.Reference.Catalogs.AidItems, d => d.Item, (d, v) => d.Item = v,
+            (ctx, code) => ctx.Reference.Catalogs.AidItemName(code), clears: ["unit"]),
         new()
         {
             Key = "qty", Label = "Jumlah", NumericAnswer = true,
@@ -92,7 +93,7 @@ public sealed class AidFlow : Flow<AidDraft>
     [
         new("event", async ctx => await ctx.Store.GetEventAsync(ctx.Draft.EventId!.Value) is { } e && ReportAccess.CanUpdate(ctx.Reporter!, e)
             ? null : "Kejadian itu tidak ditemukan lagi atau bukan di wilayah Anda. Pilih kejadiannya lagi."),
-        Invariant<AidDraft>.Of("item", ctx => ctx.Reference.Catalogs.AidItem(ctx.Draft.Item ?? "") is null
+        Invariant<AidDraft>.Of("item", ctx => !StepLibrary<AidDraft>.KnownOrOther(ctx.Draft.Item, ctx.Reference.Catalogs.AidItem)
             ? "Jenis bantuan itu tidak ada lagi di katalog. Pilih lagi." : null),
         Invariant<AidDraft>.Of("recipients", ctx => ctx.Draft.Recipients is null or < 1 ? "Penerima minimal 1." : null),
         Invariant<AidDraft>.Of("date", ctx => StepLibrary<AidDraft>.DateProblem(ctx.Today, ctx.Draft.Date!.Value)),
@@ -129,8 +130,12 @@ public sealed class AidFlow : Flow<AidDraft>
             PhotoFileId = d.PhotoFileId, ReporterId = ctx.Reporter!.Id, CreatedAt = ctx.Now,
         };
         ctx.Store.AddAid(aid);
+        var admins = await AdminChats.ListAsync(ctx.Session);
         return () =>
-            $"✅ Laporan logistik tersimpan dengan nomor {aid.Number}.\n" +
-            $"{IndonesianFormat.Number(aid.Quantity)} {aid.Unit} untuk {IndonesianFormat.Number(aid.Recipients)} {Labels.Recipients(aid.RecipientUnit)}.";
+        {
+            AdminChats.NoticeTypedEntries(ctx.Session, admins, aid.Number, ("jenis bantuan", aid.ItemCode));
+            return $"✅ Laporan logistik tersimpan dengan nomor {aid.Number}.\n" +
+                   $"{IndonesianFormat.Number(aid.Quantity)} {aid.Unit} untuk {IndonesianFormat.Number(aid.Recipients)} {Labels.Recipients(aid.RecipientUnit)}.";
+        };
     }
 }

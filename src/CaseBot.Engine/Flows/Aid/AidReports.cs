@@ -16,7 +16,7 @@ public sealed class AidReports : ReportKind
         var a = await session.Store.GetAidAsync(id);
         if (a?.Event is null || a.Date.Year != year || !ReportAccess.CanSee(session.Reporter!, a.ReporterId, a.Event.Kabupaten, a.Event.Kecamatan))
             return null;
-        return $"{a.Number} {session.Reference.Catalogs.AidItem(a.ItemCode)?.Name ?? a.ItemCode} untuk {a.Event.Number}\n" +
+        return $"{a.Number} {session.Reference.Catalogs.AidItemName(a.ItemCode)} untuk {a.Event.Number}\n" +
                $"{IndonesianFormat.Number(a.Quantity)} {a.Unit} kepada {IndonesianFormat.Number(a.Recipients)} {Labels.Recipients(a.RecipientUnit)}\n" +
                $"Di {a.Place}, {IndonesianFormat.Date(a.Date)}" + (a.PhotoFileId is null ? "" : "\n📷 Ada foto bukti");
     }
@@ -24,6 +24,6 @@ public sealed class AidReports : ReportKind
     public override async Task<IReadOnlyList<ReportLine>> RecentByAsync(FlowSession session, int reporterId, int take) =>
         (await session.Store.ListAsync<AidDistribution>(a => a.ReporterId == reporterId, a => a.CreatedAt, take))
         .Select(a => new ReportLine(a.Number,
-            $"{session.Reference.Catalogs.AidItem(a.ItemCode)?.Name ?? a.ItemCode}, {IndonesianFormat.Number(a.Quantity)} {a.Unit}", a.CreatedAt))
+            $"{session.Reference.Catalogs.AidItemName(a.ItemCode)}, {IndonesianFormat.Number(a.Quantity)} {a.Unit}", a.CreatedAt))
         .ToList();
 }

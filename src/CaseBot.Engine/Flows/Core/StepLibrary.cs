@@ -1,3 +1,4 @@
+using CaseBot.Domain.Configuration;
 using CaseBot.Domain.Text;
 using CaseBot.Engine.Messages;
 
@@ -142,4 +143,71 @@ public static class StepLibrary<TDraft>
         ctx.Reference.Regions.FindKecamatan(ctx.Reporter?.Kabupaten ?? "", kecamatan ?? "") is null
             ? $"Kecamatan {kecamatan} tidak ada di Kab. {ctx.Reporter?.Kabupaten}. Pilih lagi."
             : null;
+
+    /// <summary>Pressing this asks for the name of what the catalog lacks.</summary>
+    public const string OtherChoice = "lainnya";
+
+    /// <summary>
+    /// A catalog pick with *Lainnya* for what the catalog lacks: choosing it asks for the name, stored as
+    /// "lainnya:&lt;text&gt;" (see <see cref="Catalogs.Other"/>). With <paramref name="multiple"/> several may be given in one
+    /// answer ("1, 14", "permakanan dan rujukan"), stored comma-separated. Two questions: the pick, and the name when
+    /// Lainnya was chosen.
+    /// </summary>
+    public static IEnumerable<Step<TDraft>> CatalogPick(string key, string label, string prompt, string otherPrompt,
+        Func<FlowContext<TDraft>, IEnumerable<CatalogItem>> items, Func<TDraft, string?> get, Action<TDraft, string?> set,
+        Func<FlowContext<TDraft>, string, string> describe, Func<FlowContext<TDraft>, bool>? when = null,
+        IReadOnlyList<string>? clears = null, bool multiple = false)
+    {
+        var applies = when ?? (_ => true);
+        IReadOnlyList<Choice> Choices(FlowContext<TDraft> ctx) =>
+            [.. items(ctx).Select(i => new Choice(i.Name, i.Code)), new Choice("Lainnya (ketik sendiri)", OtherChoice)];
+        bool Pending(TDraft d) => get(d) is { } v && Catalogs.Codes(v).Contains(OtherChoice);
+        yield return new Step<TDraft>
+        {
+            Key = key, Label = label, When = applies, Clears = clears ?? [],
+            Prompt = _ => multiple ? $"{prompt}\nBoleh lebih dari satu, contoh: 1, 3" : prompt,
+            Choices = ctx => Task.FromResult(Choices(ctx)),
+            ChoicesOnly = !multiple, // a list of several is typed text, resolved here
+            Accept = (ctx, text) =>
+            {
+                var choices = Choices(ctx);
+                var parts = multiple ? text.Replace(" dan ", ",").Replace("+", ",").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries) : [text];
+                var codes = new List<string>();
+                foreach (var part in parts)
+                {
+                    if (choices.FirstOrDefault(c => c.Data == part.Trim()) is { } exact) { codes.Add(exact.Data); continue; }
+                    if (ChoiceResolver.Resolve(choices, null, part) is not { } found)
+                        return Task.FromResult(StepResult.Invalid($"\"{part.Trim()}\" tidak ada di pilihan. Pilih nomornya, atau Lainnya untuk mengetik sendiri."));
+                    codes.Add(found.Data);
+                }
+                set(ctx.Draft, string.Join(',', codes.Distinct()));
+                return Task.FromResult(StepResult.Ok);
+            },
+            IsAnswered = d => get(d) is not null,
+            Clear = d => set(d, null),
+            Display = (ctx, d) => get(d) is { } v && !Pending(d) ? describe(ctx, v) : null,
+        };
+        yield return new Step<TDraft>
+        {
+            Key = key + "_lainnya", Label = label + " (lainnya)", Editable = false,
+            When = ctx => applies(ctx) && (Pending(ctx.Draft) || (get(ctx.Draft) is { } v && Catalogs.Codes(v).Any(Catalogs.IsOther))),
+            Prompt = _ => otherPrompt,
+            Accept = (ctx, text) =>
+            {
+                var clean = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                if (clean.Length is < 2 or > 60 || clean.StartsWith('/'))
+                    return Task.FromResult(StepResult.Invalid("Ketik namanya saja, 2 sampai 60 huruf."));
+                set(ctx.Draft, string.Join(',', Catalogs.Codes(get(ctx.Draft) ?? "").Where(c => !Catalogs.IsOther(c))
+                    .Select(c => c == OtherChoice ? Catalogs.Other(clean) : c)));
+                return Task.FromResult(StepResult.Ok);
+            },
+            IsAnswered = d => !Pending(d),
+            Clear = d => { if (get(d) is { } v) set(d, string.Join(',', Catalogs.Codes(v).Select(c => Catalogs.IsOther(c) ? OtherChoice : c))); },
+            Display = (_, _) => null,
+        };
+    }
+
+    /// <summary>A catalog code, or several, each known to its catalog or typed as Lainnya.</summary>
+    public static bool KnownOrOther(string? codes, Func<string, CatalogItem?> find) =>
+        codes is not null && Catalogs.Codes(codes).Count > 0 && Catalogs.Codes(codes).All(c => Catalogs.IsOther(c) || find(c) is not null);
 }

@@ -52,8 +52,9 @@ public sealed class DisasterFlow : Flow<DisasterDraft>
             Clear = d => d.Start = null,
             Display = (_, _) => null,
         },
-        StepLibrary<DisasterDraft>.Pick("kind", "Jenis bencana", "Jenis bencana apa?", ctx =>
-            ctx.Reference.Catalogs.DisasterKinds.Select(k => new Choice(k.Name, k.Code)).ToList(), d => d.Kind, (d, v) => d.Kind = v, IsNew),
+        .. StepLibrary<DisasterDraft>.CatalogPick("kind", "Jenis bencana", "Jenis bencana apa?", "Ketik jenis bencananya (contoh: hujan es):",
+            ctx => ctx.Reference.Catalogs.DisasterKinds, d => d.Kind, (d, v) => d.Kind = v,
+            (ctx, code) => ctx.Reference.Catalogs.DisasterKindName(code), IsNew),
         StepLibrary<DisasterDraft>.Kecamatan(d => d.Kecamatan, (d, v) => d.Kecamatan = v, IsNew, clears: ["desa"]),
         StepLibrary<DisasterDraft>.Desa(d => d.Kecamatan, d => d.Desa, (d, v) => d.Desa = v, IsNew),
         StepLibrary<DisasterDraft>.Date("date", "Tanggal kejadian", "Kapan kejadiannya?", d => d.Date, (d, v) => d.Date = v, IsNew),
@@ -64,7 +65,7 @@ public sealed class DisasterFlow : Flow<DisasterDraft>
 
     protected override IReadOnlyList<Invariant<DisasterDraft>> Invariants { get; } =
     [
-        Invariant<DisasterDraft>.Of("kind", ctx => ctx.Reference.Catalogs.DisasterKind(ctx.Draft.Kind ?? "") is null
+        Invariant<DisasterDraft>.Of("kind", ctx => !StepLibrary<DisasterDraft>.KnownOrOther(ctx.Draft.Kind, ctx.Reference.Catalogs.DisasterKind)
             ? "Jenis bencana itu tidak ada lagi di katalog. Pilih lagi." : null),
         Invariant<DisasterDraft>.Of("kecamatan", ctx => StepLibrary<DisasterDraft>.KecamatanProblem(ctx, ctx.Draft.Kecamatan)),
         Invariant<DisasterDraft>.Of("date", ctx => StepLibrary<DisasterDraft>.DateProblem(ctx.Today, ctx.Draft.Date!.Value)),
@@ -82,8 +83,9 @@ public sealed class DisasterFlow : Flow<DisasterDraft>
 
     protected override string SummaryTitle(FlowContext<DisasterDraft> ctx) => "Periksa laporan bencana Anda:";
 
-    protected override Task<Func<Reply>> SaveAsync(FlowContext<DisasterDraft> ctx)
+    protected override async Task<Func<Reply>> SaveAsync(FlowContext<DisasterDraft> ctx)
     {
+        var admins = await AdminChats.ListAsync(ctx.Session);
         var d = ctx.Draft;
         var counts = d.Counts.ToCounts();
         var e = new DisasterEvent
@@ -93,9 +95,12 @@ public sealed class DisasterFlow : Flow<DisasterDraft>
         };
         e.Reports.Add(new DisasterReport { ReporterId = ctx.Reporter.Id, ReportedAt = ctx.Now, IsUpdate = false, Counts = counts.Copy() });
         ctx.Store.AddEvent(e);
-        return Task.FromResult<Func<Reply>>(() =>
-            $"✅ Laporan bencana tersimpan dengan nomor {e.Number}." +
-            $"\nKorban: {IndonesianFormat.Number(counts.TotalKorban)} jiwa, tertangani {IndonesianFormat.Number(counts.Tertangani)}." +
-            "\nKirim /logistik untuk melaporkan bantuan yang disalurkan.");
+        return () =>
+        {
+            AdminChats.NoticeTypedEntries(ctx.Session, admins, e.Number, ("jenis bencana", e.KindCode));
+            return $"✅ Laporan bencana tersimpan dengan nomor {e.Number}." +
+                   $"\nKorban: {IndonesianFormat.Number(counts.TotalKorban)} jiwa, tertangani {IndonesianFormat.Number(counts.Tertangani)}." +
+                   "\nKirim /logistik untuk melaporkan bantuan yang disalurkan.";
+        };
     }
 }

@@ -18,7 +18,7 @@ public sealed class DisasterReports : ReportKind
         if (e is null || e.EventDate.Year != year || !ReportAccess.CanSee(session.Reporter!, e.ReporterId, e.Kabupaten, e.Kecamatan)) return null;
         var v = e.Counts;
         return new Reply(
-            $"{e.Number} {session.Reference.Catalogs.DisasterKind(e.KindCode)?.Name ?? e.KindCode}\n" +
+            $"{e.Number} {session.Reference.Catalogs.DisasterKindName(e.KindCode)}\n" +
             $"Desa {e.Desa}, Kec. {e.Kecamatan}, {e.Kabupaten}; {IndonesianFormat.Date(e.EventDate)}\n" +
             $"Meninggal {N(v.Meninggal)}, hilang {N(v.Hilang)}, luka {N(v.Luka)}, mengungsi {N(v.Mengungsi)}\n" +
             $"Terdampak {N(v.TerdampakJiwa)} jiwa / {N(v.TerdampakKk)} KK\n" +
@@ -36,7 +36,7 @@ public sealed class DisasterReports : ReportKind
         {
             var e = await session.Store.GetEventAsync(r.EventId);
             if (e is null) continue;
-            var kind = session.Reference.Catalogs.DisasterKind(e.KindCode)?.Name ?? e.KindCode;
+            var kind = session.Reference.Catalogs.DisasterKindName(e.KindCode);
             lines.Add(new ReportLine(e.Number, $"{kind}, {e.Desa}" + (r.IsUpdate ? " (pembaruan)" : ""), r.ReportedAt));
         }
         return lines;

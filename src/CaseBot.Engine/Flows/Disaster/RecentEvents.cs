@@ -20,7 +20,7 @@ public static class RecentEvents
 
     /// <summary>"BC-2026-0001 Banjir, Lampia (Wotu)": number, kind, desa and kecamatan, so typing any of them finds it.</summary>
     public static string Title(FlowSession session, DisasterEvent e) =>
-        $"{e.Number} {session.Reference.Catalogs.DisasterKind(e.KindCode)?.Name ?? e.KindCode}, {e.Desa} ({e.Kecamatan})";
+        $"{e.Number} {session.Reference.Catalogs.DisasterKindName(e.KindCode)}, {e.Desa} ({e.Kecamatan})";
 
     public static Choice AsChoice(FlowSession session, DisasterEvent e) => new(Title(session, e), e.Id.ToString(CultureInfo.InvariantCulture));
 }

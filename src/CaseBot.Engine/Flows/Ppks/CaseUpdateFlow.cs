@@ -42,8 +42,7 @@ public sealed class CaseUpdateFlow : Flow<CaseUpdateDraft>
     [
         StepLibrary<CaseUpdateDraft>.Pick("status", "Status", "Status kasus sekarang?", _ => PpksFlow.StatusChoices,
             d => d.After.Status, (d, v) => d.After.Status = v),
-        StepLibrary<CaseUpdateDraft>.Pick("service", "Layanan", "Layanan apa yang diberikan?", ctx =>
-            ctx.Reference.Catalogs.PpksServices.Select(s => new Choice(s.Name, s.Code)).ToList(), d => d.After.Service, (d, v) => d.After.Service = v),
+        .. PpksFlow.ServiceSteps<CaseUpdateDraft>(d => d.After.Service, (d, v) => d.After.Service = v),
         WithSkip(StepLibrary<CaseUpdateDraft>.Text("note", "Catatan", "Catatan singkat tentang perubahan ini? (Lewati bila tidak ada)", 3, 300,
             d => d.After.Note, (d, v) => d.After.Note = v)),
     ];
@@ -60,7 +59,7 @@ public sealed class CaseUpdateFlow : Flow<CaseUpdateDraft>
             ? null : "Kasus ini tidak bisa lagi Anda ubah. Ketik /batal."),
         Invariant<CaseUpdateDraft>.Of(null, ctx => ctx.Draft.HasChanges
             ? null : "Belum ada yang diubah. Pilih Ubah untuk mengganti status atau layanan, atau Batal."),
-        Invariant<CaseUpdateDraft>.Of("service", ctx => ctx.Reference.Catalogs.PpksService(ctx.Draft.After.Service ?? "") is null
+        Invariant<CaseUpdateDraft>.Of("service", ctx => !StepLibrary<CaseUpdateDraft>.KnownOrOther(ctx.Draft.After.Service, ctx.Reference.Catalogs.PpksService)
             ? "Layanan itu tidak ada lagi di katalog. Pilih lagi." : null),
     ];
 

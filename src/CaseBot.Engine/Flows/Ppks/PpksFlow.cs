@@ -94,8 +94,7 @@ public sealed class PpksFlow : Flow<PpksDraft>
         },
         StepLibrary<PpksDraft>.Text("desc", "Keterangan", "Ceritakan singkat kondisinya (maks. 500 huruf).", 3, 500,
             d => d.Description, (d, v) => d.Description = v),
-        StepLibrary<PpksDraft>.Pick("service", "Layanan", "Layanan apa yang diberikan?", ctx =>
-            ctx.Reference.Catalogs.PpksServices.Select(s => new Choice(s.Name, s.Code)).ToList(), d => d.Service, (d, v) => d.Service = v),
+        .. ServiceSteps<PpksDraft>(d => d.Service, (d, v) => d.Service = v),
         StepLibrary<PpksDraft>.Pick("status", "Status", "Status kasus sekarang?", _ => StatusChoices, d => d.Status, (d, v) => d.Status = v),
         // After the form, never between two of its questions: a number meant for one must not press the other.
         new()
@@ -115,6 +114,11 @@ public sealed class PpksFlow : Flow<PpksDraft>
         },
     ];
 
+    /// <summary>The services a case got: several may be named at once; *Lainnya* for what the catalog lacks.</summary>
+    public static IEnumerable<Step<T>> ServiceSteps<T>(Func<T, string?> get, Action<T, string?> set) =>
+        StepLibrary<T>.CatalogPick("service", "Layanan", "Layanan apa yang diberikan?", "Ketik nama layanannya:",
+            ctx => ctx.Reference.Catalogs.PpksServices, get, set, (ctx, codes) => ctx.Reference.Catalogs.ServiceNames(codes), multiple: true);
+
     public static IReadOnlyList<Choice> StatusChoices { get; } =
         Enum.GetValues<CaseStatus>().Select(s => new Choice(Labels.Status(s), s.ToString())).ToList();
 
@@ -126,7 +130,7 @@ public sealed class PpksFlow : Flow<PpksDraft>
         Invariant<PpksDraft>.Of("kecamatan", ctx => StepLibrary<PpksDraft>.KecamatanProblem(ctx, ctx.Draft.Kecamatan)),
         new("dup", async ctx => ctx.Draft.AttachTo is { } id && (await ctx.Store.GetCaseAsync(id) is not { } c || !ReportAccess.CanUpdate(ctx.Reporter!, c))
             ? "Kasus itu tidak bisa lagi Anda tambahi. Pilih lagi." : null),
-        Invariant<PpksDraft>.Of("service", ctx => ctx.Reference.Catalogs.PpksService(ctx.Draft.Service ?? "") is null
+        Invariant<PpksDraft>.Of("service", ctx => !StepLibrary<PpksDraft>.KnownOrOther(ctx.Draft.Service, ctx.Reference.Catalogs.PpksService)
             ? "Layanan itu tidak ada lagi di katalog. Pilih lagi." : null),
     ];
 
@@ -192,7 +196,12 @@ public sealed class PpksFlow : Flow<PpksDraft>
         };
         ctx.Store.AddCase(created);
         await LinkOutOfAreaMatchesAsync(ctx, created);
-        return () => $"✅ Kasus PPKS tersimpan dengan nomor {created.Number}.";
+        var admins = await AdminChats.ListAsync(ctx.Session);
+        return () =>
+        {
+            AdminChats.NoticeTypedEntries(ctx.Session, admins, created.Number, ("layanan", created.ServiceCode));
+            return $"✅ Kasus PPKS tersimpan dengan nomor {created.Number}.";
+        };
     }
 
     /// <summary>Matches the reporter may not touch become possible duplicates for the officers of both areas.</summary>

@@ -32,7 +32,7 @@ public sealed class PpksReports : ReportKind
             $"{p.Number} {c.PpksType(p.TypeCode)?.Name ?? p.TypeCode}\n" +
             $"{p.Name}, NIK {nik}, {Labels.Sex(p.Sex)}, {p.Age} tahun\n" +
             $"Desa {p.Desa}, Kec. {p.Kecamatan}\n" +
-            $"Layanan: {c.PpksService(p.ServiceCode)?.Name ?? p.ServiceCode}; status {Labels.Status(p.Status)}\n" +
+            $"Layanan: {c.ServiceNames(p.ServiceCode)}; status {Labels.Status(p.Status)}\n" +
             $"{p.Description}" + merged,
             [new Choice("✏️ Ubah status", $"/ubah {p.Number}")]);
     }

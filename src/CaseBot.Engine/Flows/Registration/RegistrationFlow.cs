@@ -89,13 +89,13 @@ public sealed class RegistrationFlow : Flow<RegistrationDraft>
         if (isAdmin)
             return () => "✅ Terdaftar sebagai admin. Ketik /bantuan untuk melihat menu.";
 
-        var admins = await ctx.Store.ListAdminsAsync();
+        var admins = await AdminChats.ListAsync(ctx.Session);
         return () =>
         {
             var area = reporter.Kecamatan is null ? $"Kab. {reporter.Kabupaten}" : $"Kec. {reporter.Kecamatan}, {reporter.Kabupaten}";
             var notice = $"🆕 Pendaftaran baru #{reporter.Id}: {reporter.Name}, {Labels.Role(reporter.Role)}, {area}.";
             Choice[] buttons = [new("✅ Setujui", $"/setujui {reporter.Id}"), new("❌ Tolak", $"/tolak {reporter.Id}")];
-            foreach (var (channel, chatId) in AdminChats(ctx, admins))
+            foreach (var (channel, chatId) in admins)
                 ctx.Notices.Add(new OutgoingMessage(channel, chatId, notice, buttons));
             return "✅ Pendaftaran terkirim. Admin akan memeriksa dan Anda akan diberi tahu di sini.\n" +
                    "Sementara menunggu, Anda belum bisa mengirim laporan.";
@@ -120,10 +120,4 @@ public sealed class RegistrationFlow : Flow<RegistrationDraft>
                 Subject = $"USR-{before.Id}", Field = field, OldValue = old, NewValue = now, ByReporterId = before.Id, At = ctx.Now,
             });
     }
-
-    /// <summary>Registered admins' chats, plus configured admin accounts that never registered.</summary>
-    private static IEnumerable<(string Channel, string ChatId)> AdminChats(FlowContext<RegistrationDraft> ctx, IReadOnlyList<Reporter> admins) =>
-        admins.SelectMany(a => a.Identities).Select(i => (i.Channel, i.ChatId))
-            .Concat(ctx.Reference.Options.Admins.Select(a => a.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])))
-            .Distinct();
 }
