@@ -10,7 +10,7 @@ public sealed class CapaianAnswers(CapaianService capaian, DailyRekap rekap, Cap
 {
     public const string Examples =
         "Contoh pertanyaan:\n• capaian\n• capaian bencana\n• capaian ppks triwulan 2\n" +
-        "• berapa persen korban bencana yang sudah tertangani di Malili bulan ini?\n• capaian permakanan Mamuju 2024\n• rekap hari ini";
+        "• berapa persen korban bencana yang sudah tertangani di Malili bulan ini?\n• capaian permakanan Mamuju tahun ini\n• rekap hari ini";
 
     public CapaianQuestionParser Parser => parser;
 

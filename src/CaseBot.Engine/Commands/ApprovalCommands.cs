@@ -68,7 +68,7 @@ public sealed class PendingCommand : ICommand
 public sealed class AuditCommand : ICommand
 {
     public string Name => "audit";
-    public string Description => "Riwayat perubahan laporan: /audit PK-2024-0003";
+    public string Description => "Riwayat perubahan laporan: /audit <nomor>";
     public CommandAccess Access => CommandAccess.Admin;
 
     public async Task<Reply> ExecuteAsync(CommandContext ctx, string argument)

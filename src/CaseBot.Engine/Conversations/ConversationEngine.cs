@@ -201,10 +201,14 @@ public sealed class ConversationEngine(
         var example = kinds.Example(session.Today.Year);
         if (string.IsNullOrWhiteSpace(argument))
             return new Turn($"Ketik /ubah lalu nomor laporannya, contoh: /ubah {example.Split(", ")[0]}.\nLihat nomor laporan Anda dengan /laporanku.");
-        if (kinds.Parse(argument) is not var (kind, _, _))
-            return new Turn($"\"{argument.Trim()}\" bukan nomor laporan. Contoh: {example}.");
+        var candidates = new List<string>();
+        if (await kinds.ResolveAsync(session, argument, candidates) is not var (kind, year, id))
+            return candidates.Count > 1
+                ? new Turn(new Reply($"Nomor {argument.Trim()} ada di beberapa laporan Anda. Yang mana?",
+                    candidates.Select(n => new Choice(n, $"/ubah {n}")).ToList()))
+                : new Turn($"\"{argument.Trim()}\" bukan nomor laporan Anda. Contoh: {example}. Lihat nomor Anda dengan /laporanku.");
         if (kind.UpdateFlow is not { } name) return new Turn(kind.NotUpdatable);
-        return await StartFlowAsync(session, _flows[name], argument.Trim());
+        return await StartFlowAsync(session, _flows[name], ReportNumber.Format(kind.Prefix, year, id));
     }
 
     private async Task<Turn> StartFlowAsync(FlowSession session, IFlow flow, string? argument,

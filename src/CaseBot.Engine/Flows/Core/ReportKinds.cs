@@ -35,6 +35,24 @@ public sealed class ReportKinds
         return null;
     }
 
+    /// <summary>
+    /// The report a typed number means: a full number as it is; a short one ("1", "bc 1") among the user's own newest
+    /// reports. Several matches come back as <paramref name="candidates"/> (full numbers) for the user to choose.
+    /// </summary>
+    public async Task<(ReportKind Kind, int Year, int Id)?> ResolveAsync(FlowSession session, string? text, List<string> candidates)
+    {
+        if (ParseLoose(text) is not var (kind, year, id)) return null;
+        if (kind is not null && year is not null) return (kind, year.Value, id);
+        var own = new List<ReportLine>();
+        foreach (var k in All.Where(k => kind is null || k == kind))
+            own.AddRange(await k.RecentByAsync(session, session.Reporter!.Id, OwnReportsSearched));
+        candidates.AddRange(own.Select(l => l.Number).Distinct()
+            .Where(n => ReportNumber.TryParse(n, out _, out _, out var i) && i == id));
+        return candidates.Count == 1 ? Parse(candidates[0]) : null;
+    }
+
+    private const int OwnReportsSearched = 50;
+
     /// <summary>"BC-2026-0001" as an example for the prompts of this year.</summary>
     public string Example(int year) => string.Join(", ", All.Select(k => ReportNumber.Format(k.Prefix, year, 1)));
 }

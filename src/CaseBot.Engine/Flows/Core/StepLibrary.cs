@@ -49,7 +49,8 @@ public static class StepLibrary<TDraft>
         Accept = (ctx, text) =>
         {
             if (!InputParsers.TryParseDate(text, ctx.Today, out var date))
-                return Task.FromResult(StepResult.Invalid("Tanggal tidak dikenali. Contoh: 12/03/2024, 12 Maret 2024, hari ini, kemarin."));
+                return Task.FromResult(StepResult.Invalid(
+                    $"Tanggal tidak dikenali. Contoh: {ctx.Today.AddDays(-2):dd/MM/yyyy}, {IndonesianFormat.Date(ctx.Today.AddDays(-2))}, hari ini, kemarin."));
             if ((DateProblem(ctx.Today, date) ?? check?.Invoke(ctx, date)) is { } problem) return Task.FromResult(StepResult.Invalid(problem));
             set(ctx.Draft, date);
             return Task.FromResult(StepResult.Ok);
