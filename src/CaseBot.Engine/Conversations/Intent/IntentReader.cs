@@ -88,13 +88,17 @@ public sealed partial class IntentReader(ReferenceData reference)
 
         if (scores[best] > 1 || (scores[best] == 1 && reportWord))
             return new StartFlowIntent(best, Answers(best, tokens, reporter, kind, ppks, item));
+        // "cara lapor" asks how, it does not report.
+        if (OnlyOf(tokens, V.HelpWords) || (Find(tokens, V.HelpWords) is { } help && (help.Length > 1 || scores[best] == 1)))
+            return new HelpIntent();
         if (reportWord) return new StartFlowIntent(DefaultFlow(reporter.Role), Answers(DefaultFlow(reporter.Role), tokens, reporter, null, null, null));
-        if (OnlyOf(tokens, V.HelpWords) || (scores[best] == 1 && Find(tokens, V.HelpWords) is not null)) return new HelpIntent();
         if (OnlyOf(tokens, V.Greetings)) return new GreetingIntent();
         if (OnlyOf(tokens, V.Thanks)) return new GreetingIntent(Thanks: true);
-        if (Find(tokens, V.Greetings.Where(g => g.Length >= 3)) is not null && !asks && tokens.Count <= 6) return new GreetingIntent();
+        // Opens with a greeting and says nothing we know more: "selamat pagi bapak ibu semua, semangat".
+        if (FindAll(tokens, V.Greetings.Where(g => g.Length >= 3)).Any(m => m.Start == 0) && !asks && tokens.Count <= 6)
+            return new GreetingIntent();
         if (scores[best] == 1) return new StartFlowIntent(best, Answers(best, tokens, reporter, null, null, null));
-        return asks ? new QuestionIntent() : new UnknownIntent();
+        return new UnknownIntent();
     }
 
     // ---- answers ----
@@ -117,7 +121,8 @@ public sealed partial class IntentReader(ReferenceData reference)
             case Ppks:
                 if (ppks is not null) answers["type"] = V.PpksTypes[ppks.Key];
                 Add("kecamatan", kecamatan); Add("desa", desa);
-                Add("sex", FindSex(tokens)); Add("age", FindAge(tokens));
+                var rest = ppks is null ? tokens : [.. tokens.Take(ppks.Start), .. tokens.Skip(ppks.Start + ppks.Length)];
+                Add("sex", FindSex(rest)); Add("age", FindAge(tokens));
                 break;
             case Aid:
                 if (item is not null) answers["item"] = V.AidItems[item.Key];
@@ -137,26 +142,23 @@ public sealed partial class IntentReader(ReferenceData reference)
     {
         if (kabupaten is null) return null;
         var names = kabupaten.Children.Select(c => c.Name).ToList();
-        string? fuzzy = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             if (exclude is { } x && i >= x.Start && i < x.End) continue;
             if (V.RegionAbbreviations.TryGetValue(tokens[i], out var full) && names.Contains(full)) return full;
+            // Longest window first, a slip in a longer name before an exact shorter one: "tomoni timr" is Tomoni Timur.
             for (var n = Math.Min(3, tokens.Count - i); n >= 1; n--)
             {
                 var window = string.Join(' ', tokens.Skip(i).Take(n));
-                if (names.FirstOrDefault(k => Key(k) == Key(window)) is { } exact)
-                {
-                    // "Tomoni" followed by "timur" is Tomoni Timur: the longest window won already.
-                    return exact;
-                }
-                if (fuzzy is null && n <= 2 && Key(window).Length >= 5 && !IsVocabulary(window)
+                if (names.FirstOrDefault(k => Key(k) == Key(window)) is { } exact) return exact;
+                var plain = tokens.Skip(i).Take(n).All(w => !Stop.Contains(w) && !KecamatanMarkers.Contains(w) && !DesaMarkers.Contains(w));
+                if (n <= 2 && plain && Key(window).Length >= 5 && (n > 1 || !IsVocabulary(window))
                     && FuzzyMatcher.Best(window, names) is { Exact: false } near
                     && FuzzyMatcher.Distance(Key(window), Key(near.Value)) <= (Key(window).Length >= 8 ? 2 : 1))
-                    fuzzy = near.Value;
+                    return near.Value;
             }
         }
-        return fuzzy;
+        return null;
     }
 
     /// <summary>A desa after "desa"/"kel" (configured or not), or a configured desa named anywhere (not one that is
@@ -268,13 +270,16 @@ public sealed partial class IntentReader(ReferenceData reference)
     private static List<string> Tokenize(string text) =>
         TokenPattern().Matches(text).Select(m => m.Value.Trim('\'')).Where(t => t.Length > 0).ToList();
 
-    /// <summary>A slip in a word the vocabulary knows ("banjri", "kebakarn", "longsr"): the word.</summary>
+    /// <summary>A slip in a word the vocabulary knows ("banjri", "kebakarn", "longsr"): the word. Of equally near words
+    /// the one of the same length wins ("banjri" is banjir, not the listed slip "banjr").</summary>
     private string Correct(string token)
     {
         if (token.Length < 5 || token.Any(char.IsDigit) || KnownWords.Contains(token)) return token;
-        var match = FuzzyMatcher.Best(token, KnownWords.Where(w => w.Length >= 4));
-        if (match is null || match.Exact) return token;
-        return FuzzyMatcher.Distance(token, match.Value) <= (token.Length >= 8 ? 2 : 1) ? match.Value : token;
+        var allowed = token.Length >= 8 ? 2 : 1;
+        var near = KnownWords.Where(w => w.Length >= 4 && Math.Abs(w.Length - token.Length) <= allowed)
+            .Select(w => (Word: w, Distance: FuzzyMatcher.Distance(token, w))).Where(x => x.Distance <= allowed).ToList();
+        if (near.Count == 0) return token;
+        return near.OrderBy(x => x.Distance).ThenBy(x => Math.Abs(x.Word.Length - token.Length)).ThenBy(x => x.Word, StringComparer.Ordinal).First().Word;
     }
 
     /// <summary>Single words of the vocabulary's phrases (not region names: those are matched on their own).</summary>
@@ -283,7 +288,8 @@ public sealed partial class IntentReader(ReferenceData reference)
         .. new IEnumerable<string>[] { V.DisasterKinds.Keys, V.PpksTypes.Keys, V.AidItems.Keys, V.FlowWords.Keys, V.FlowHints.Keys, V.ReportWords,
                 V.QuestionWords, V.QuestionHints, V.Greetings, V.Thanks, V.HelpWords }
             .SelectMany(x => x).SelectMany(p => p.Split(' ')).Where(w => w.Length >= 4),
-        .. Stop, .. DesaMarkers, .. KecamatanMarkers, .. AgeMarkers,
+        .. Stop, .. DesaMarkers, .. KecamatanMarkers, .. AgeMarkers, .. AidUnits, .. AgeUnits,
+        .. reference.Regions.All.SelectMany(r => InputParsers.Normalize(r.Name).Split(' ')),
     ];
 
     private bool IsVocabulary(string word) => KnownWords.Contains(word);
