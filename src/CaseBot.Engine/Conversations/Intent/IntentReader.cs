@@ -66,7 +66,10 @@ public sealed partial class IntentReader(ReferenceData reference)
     public Intent Read(string text, Reporter reporter)
     {
         var raw = InputParsers.Normalize(text);
-        var tokens = Tokenize(raw).Select(Correct).ToList();
+        var typed = Tokenize(raw);
+        // Slips are corrected, except in a name after "desa"/"dusun" ("Salu Anging" is not "angin").
+        var tokens = typed.Select((t, i) => (i > 0 && DesaMarkers.Contains(typed[i - 1])) || (i > 1 && DesaMarkers.Contains(typed[i - 2]))
+            ? t : Correct(t)).ToList();
         if (tokens.Count == 0) return new UnknownIntent();
         var asks = raw.TrimEnd().EndsWith('?');
 
@@ -89,7 +92,8 @@ public sealed partial class IntentReader(ReferenceData reference)
         if (scores[best] > 1 || (scores[best] == 1 && reportWord))
             return new StartFlowIntent(best, Answers(best, tokens, reporter, kind, ppks, item));
         // "cara lapor" asks how, it does not report.
-        if (OnlyOf(tokens, V.HelpWords) || (Find(tokens, V.HelpWords) is { } help && (help.Length > 1 || scores[best] == 1)))
+        if (OnlyOf(tokens, V.HelpWords) || (Find(tokens, V.HelpWords) is { } help
+                && (help.Length > 1 || scores[best] == 1 || OnlyOf(tokens, V.HelpWords.Concat(V.ReportWords)))))
             return new HelpIntent();
         if (reportWord) return new StartFlowIntent(DefaultFlow(reporter.Role), Answers(DefaultFlow(reporter.Role), tokens, reporter, null, null, null));
         if (OnlyOf(tokens, V.Greetings)) return new GreetingIntent();
@@ -179,10 +183,15 @@ public sealed partial class IntentReader(ReferenceData reference)
                     && FuzzyMatcher.Distance(Key(window), Key(m.Value)) <= 1)
                     return (m.Value, (start, start + n));
             }
-            var words = tokens.Skip(start).Take(2).TakeWhile(w => !Stop.Contains(w) && !w.Any(char.IsDigit) && !IsVocabulary(w)
-                                                                  && !kecamatanNames.Contains(w)).ToList();
-            if (words.Count == 0) continue;
-            if (words.Count == 2 && !NameSuffixes.Contains(words[1])) words.RemoveAt(1);
+            var run = tokens.Skip(start).TakeWhile(w => !Stop.Contains(w) && !w.Any(char.IsDigit) && !IsVocabulary(w)
+                                                     && !kecamatanNames.Contains(w)).ToList();
+            if (run.Count == 0) continue;
+            // Two words that end the phrase ("Salu Anging kec Angkona") are a name; in running text only a name's suffix
+            // ("Puncak Indah") joins the first word.
+            var ended = start + run.Count == tokens.Count || Stop.Contains(tokens[start + run.Count])
+                        || KecamatanMarkers.Contains(tokens[start + run.Count]) || kecamatanNames.Contains(tokens[start + run.Count]);
+            var words = run.Take(run.Count <= 2 && ended ? 2 : 1).ToList();
+            if (run.Count > 1 && words.Count == 1 && NameSuffixes.Contains(run[1])) words.Add(run[1]);
             return (Title(string.Join(' ', words)), (start, start + words.Count));
         }
         for (var i = 0; i < tokens.Count; i++)
@@ -212,7 +221,7 @@ public sealed partial class IntentReader(ReferenceData reference)
                 return t.Replace('.', '/');
             if (t.Length <= 4 && t.All(char.IsDigit))
             {
-                if (next == "hari" && i + 2 < tokens.Count && tokens[i + 2] is "lalu" or "yang")
+                if (next is "hari" or "hr" && i + 2 < tokens.Count && tokens[i + 2] is "lalu" or "yang" or "lalu")
                     return $"{t} hari lalu";
                 if (next.Length >= 3 && MonthWord().IsMatch(next) && t.Length <= 2)
                 {
