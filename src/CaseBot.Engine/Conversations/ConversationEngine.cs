@@ -185,7 +185,7 @@ public sealed class ConversationEngine(
                 switch (intent)
                 {
                     case StartFlowIntent start when _flows.TryGetValue(start.Flow, out var wanted):
-                        return await StartFlowAsync(session, wanted, null, start.Answers);
+                        return await StartFlowAsync(session, wanted, null, await NewEventGuess.ApplyAsync(session, start));
                     case HelpIntent:
                         return new Turn(HelpText(session));
                     case GreetingIntent { Thanks: true }:

@@ -42,4 +42,24 @@ public sealed class FreeTextRoutingTests
         Assert.Contains("/laporanku", reply.Text);
         Assert.All(reply.Choices, c => Assert.StartsWith("/", c.Data));
     }
+
+    [Fact]
+    public async Task Intent_a_kind_no_open_event_has_is_a_new_event_and_keeps_its_answers()
+    {
+        await using var bot = await Scenario.StartWithReporterAsync();
+        await Scenario.ReportFloodAsync(bot, "10"); // an open flood in Malili
+        await bot.Say("10", "ada longsor di wotu");
+        Assert.Contains("\"kind\":\"tanah-longsor\"", await DraftAsync(bot));
+        Assert.Contains("\"kecamatan\":\"Wotu\"", await DraftAsync(bot));
+        await bot.Say("10", "/batal");
+        // Perhaps the open flood: the reporter chooses.
+        var replies = await bot.SendAsync("10", "banjir lagi di malili");
+        Assert.Contains(replies.SelectMany(r => r.Choices), c => c.Label.Contains("BC-2024-0001"));
+    }
+
+    private static async Task<string> DraftAsync(BotHarness bot)
+    {
+        await using var db = bot.Db();
+        return db.Conversations.Single(c => c.UserKey == $"{BotHarness.Channel}:10").DataJson;
+    }
 }
