@@ -101,6 +101,8 @@ public sealed partial class IntentReader(ReferenceData reference)
         // Opens with a greeting and says nothing we know more: "selamat pagi bapak ibu semua, semangat".
         if (FindAll(tokens, V.Greetings.Where(g => g.Length >= 3)).Any(m => m.Start == 0) && !asks && tokens.Count <= 6)
             return new GreetingIntent();
+        if (FindAll(tokens, V.Thanks.Where(g => g.Length >= 3)).Any(m => m.Start == 0 || m.Length > 1) && !asks && tokens.Count <= 6)
+            return new GreetingIntent(Thanks: true);
         if (scores[best] == 1) return new StartFlowIntent(best, Answers(best, tokens, reporter, null, null, null));
         return new UnknownIntent();
     }
