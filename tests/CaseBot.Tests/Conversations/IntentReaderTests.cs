@@ -58,6 +58,19 @@ public sealed class IntentReaderTests
         Assert.Equal(("logistik", "permakanan", "200", "porsi"), (aid.Flow, aid.Answers["item"], aid.Answers["qty"], aid.Answers["unit"]));
     }
 
+    [Theory]
+    [InlineData("banjir di wotu, 2 org luka, 40 mengungsi", "luka=2 mengungsi=40")]
+    [InlineData("banjir wotu luka 2 mengungsi 40", "luka=2 mengungsi=40")]
+    [InlineData("kebakaran di baruga, tidak ada korban jiwa, 12 kk terdampak", "meninggal=0 terdampak_kk=12")]
+    [InlineData("banjir, seratus lima puluh jiwa mengungsi", "mengungsi=150")]
+    [InlineData("banjir di wotu 3 hari lalu", "")]
+    public void Victim_counts_in_the_message_are_answers(string text, string expected)
+    {
+        string[] keys = ["meninggal", "hilang", "luka", "mengungsi", "terdampak_jiwa", "terdampak_kk", "tertangani"];
+        var answers = Start(text).Answers;
+        Assert.Equal(expected, string.Join(' ', keys.Where(answers.ContainsKey).Select(k => $"{k}={answers[k]}")));
+    }
+
     [Fact]
     public void Plain_lapor_starts_what_the_role_usually_reports()
     {

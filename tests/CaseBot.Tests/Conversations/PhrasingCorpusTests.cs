@@ -20,7 +20,7 @@ public sealed partial class PhrasingCorpusTests(ITestOutputHelper output)
     /// <summary>The draft fields a message may prefill, by flow (camelCase as in Conversations.DataJson).</summary>
     private static readonly Dictionary<string, string[]> Fields = new()
     {
-        ["bencana"] = ["kind", "kecamatan", "desa", "date"],
+        ["bencana"] = ["kind", "kecamatan", "desa", "date", "meninggal", "hilang", "luka", "mengungsi", "terdampak_jiwa", "terdampak_kk", "tertangani"],
         ["ppks"] = ["type", "kecamatan", "desa", "sex", "age"],
         ["logistik"] = ["item", "quantity", "unit", "date"],
     };
@@ -93,9 +93,12 @@ public sealed partial class PhrasingCorpusTests(ITestOutputHelper output)
         if (conversation is not null)
         {
             var fields = new Dictionary<string, string>();
-            foreach (var p in JsonDocument.Parse(conversation.DataJson).RootElement.EnumerateObject())
+            var root = JsonDocument.Parse(conversation.DataJson).RootElement;
+            var counts = root.TryGetProperty("counts", out var c) ? c.EnumerateObject() : default;
+            // Victim counts are nested ("counts": {"terdampakJiwa": 120}); the corpus names them by question key.
+            foreach (var p in root.EnumerateObject().Concat(counts.Select(x => x)))
                 if (p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
-                    fields[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
+                    fields[QuestionKey(p.Name)] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
             await bot.Say(User, "/batal");
             return (conversation.Flow, fields, reply);
         }
@@ -109,6 +112,13 @@ public sealed partial class PhrasingCorpusTests(ITestOutputHelper output)
             : "other";
         return (intent, [], reply);
     }
+
+    private static string QuestionKey(string jsonName) => jsonName switch
+    {
+        "terdampakJiwa" => "terdampak_jiwa",
+        "terdampakKk" => "terdampak_kk",
+        _ => jsonName,
+    };
 
     [GeneratedRegex(@"(\w+)=(.*?)(?=\s+\w+=|$)")]
     private static partial Regex FieldPattern();

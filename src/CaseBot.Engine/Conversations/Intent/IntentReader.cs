@@ -123,6 +123,7 @@ public sealed partial class IntentReader(ReferenceData reference)
             case Disaster:
                 if (kind is not null) answers["kind"] = V.DisasterKinds[kind.Key];
                 Add("kecamatan", kecamatan); Add("desa", desa); Add("date", date);
+                foreach (var (key, count) in FindVictims(tokens)) answers[key] = count;
                 break;
             case Ppks:
                 if (ppks is not null) answers["type"] = V.PpksTypes[ppks.Key];
@@ -273,6 +274,62 @@ public sealed partial class IntentReader(ReferenceData reference)
         return null;
     }
 
+    private static readonly HashSet<string> PeopleUnits = ["org", "orang", "jiwa", "kk", "keluarga", "korban"];
+
+    /// <summary>Victim counts by question key: "2 org luka, 40 mengungsi", "luka 2, mengungsi 40", "meninggal nihil",
+    /// "tidak ada yang meninggal", "30 KK terdampak". Each label takes the number before it, else the one after it; a
+    /// number serves one label only ("luka 2 mengungsi 40": the 2 is taken by luka before mengungsi looks back).</summary>
+    private Dictionary<string, string> FindVictims(List<string> tokens)
+    {
+        var found = new Dictionary<string, int>();
+        var labels = FindAll(tokens, V.VictimWords.Keys).OrderBy(m => m.Start).ThenByDescending(m => m.Length).ToList();
+        labels = labels.Where((m, i) => !labels.Take(i).Any(o => m.Start < o.Start + o.Length)).ToList(); // no overlaps
+        var taken = new HashSet<int>();
+        foreach (var label in labels)
+        {
+            var read = CountBefore(tokens, label, taken) ?? CountAfter(tokens, label, labels, taken);
+            if (read is not var (n, unit, from, to)) continue;
+            for (var i = from; i < to; i++) taken.Add(i);
+            var key = V.VictimWords[label.Key];
+            if (key == "terdampak_jiwa" && unit is "kk" or "keluarga") key = "terdampak_kk";
+            found[key] = found.GetValueOrDefault(key) + n; // luka ringan + luka berat
+        }
+        return found.ToDictionary(x => x.Key, x => x.Value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private (int N, string? Unit, int From, int To)? CountBefore(List<string> tokens, PhraseMatch label, HashSet<int> taken)
+    {
+        var end = label.Start; // exclusive
+        string? unit = null;
+        if (end > 0 && tokens[end - 1] is "yg" or "yang") end--;
+        if (end > 0 && PeopleUnits.Contains(tokens[end - 1])) unit = tokens[--end];
+        for (var n = Math.Min(3, end); n >= 1; n--)
+        {
+            if (Enumerable.Range(end - n, n).Any(taken.Contains)) continue;
+            if (InputParsers.TryParseCountWords(string.Join(' ', tokens.Skip(end - n).Take(n)), V, out var count))
+                return (count, unit, end - n, label.Start);
+        }
+        return null;
+    }
+
+    private (int N, string? Unit, int From, int To)? CountAfter(List<string> tokens, PhraseMatch label, List<PhraseMatch> labels,
+        HashSet<int> taken)
+    {
+        var start = label.Start + label.Length;
+        if (start < tokens.Count && tokens[start] is "sebanyak" or "sejumlah" or "ada") start++;
+        var limit = labels.Where(l => l.Start >= start).Select(l => l.Start).DefaultIfEmpty(tokens.Count).Min();
+        for (var n = Math.Min(4, limit - start); n >= 1; n--)
+        {
+            if (Enumerable.Range(start, n).Any(taken.Contains)) continue;
+            var words = tokens.Skip(start).Take(n).ToList();
+            if (!InputParsers.TryParseCountWords(string.Join(' ', words), V, out var count)) continue;
+            var unitAfter = start + n < limit && PeopleUnits.Contains(tokens[start + n]);
+            var unit = unitAfter ? tokens[start + n] : PeopleUnits.Contains(words[^1]) ? words[^1] : null;
+            return (count, unit, start, start + n + (unitAfter ? 1 : 0));
+        }
+        return null;
+    }
+
     // ---- words ----
 
     private sealed record PhraseMatch(string Key, int Start, int Length);
@@ -296,7 +353,7 @@ public sealed partial class IntentReader(ReferenceData reference)
     /// <summary>Single words of the vocabulary's phrases (not region names: those are matched on their own).</summary>
     private HashSet<string> KnownWords => field ??=
     [
-        .. new IEnumerable<string>[] { V.DisasterKinds.Keys, V.PpksTypes.Keys, V.AidItems.Keys, V.FlowWords.Keys, V.FlowHints.Keys, V.ReportWords,
+        .. new IEnumerable<string>[] { V.VictimWords.Keys, V.DisasterKinds.Keys, V.PpksTypes.Keys, V.AidItems.Keys, V.FlowWords.Keys, V.FlowHints.Keys, V.ReportWords,
                 V.QuestionWords, V.QuestionHints, V.Greetings, V.Thanks, V.HelpWords }
             .SelectMany(x => x).SelectMany(p => p.Split(' ')).Where(w => w.Length >= 4),
         .. Stop, .. DesaMarkers, .. KecamatanMarkers, .. AgeMarkers, .. AidUnits, .. AgeUnits,
