@@ -342,9 +342,14 @@ public sealed partial class IntentReader(ReferenceData reference)
     /// the one of the same length wins ("banjri" is banjir, not the listed slip "banjr").</summary>
     private string Correct(string token)
     {
+        // Short everyday words are one letter from field words ("lapar"/lapor, "hujan"/hutan): only longer words, with
+        // their first letter right, are corrected.
         if (token.Length < 5 || token.Any(char.IsDigit) || KnownWords.Contains(token)) return token;
+        if (token.Length == 5) // only a dropped letter, as in SMS writing: "bnjir"
+            return KnownWords.FirstOrDefault(w => w.Length == 6 && w[0] == token[0]
+                                                  && Enumerable.Range(1, 5).Any(i => w.Remove(i, 1) == token)) ?? token;
         var allowed = token.Length >= 8 ? 2 : 1;
-        var near = KnownWords.Where(w => w.Length >= 4 && Math.Abs(w.Length - token.Length) <= allowed)
+        var near = KnownWords.Where(w => w.Length >= 4 && w[0] == token[0] && Math.Abs(w.Length - token.Length) <= allowed)
             .Select(w => (Word: w, Distance: FuzzyMatcher.Distance(token, w))).Where(x => x.Distance <= allowed).ToList();
         if (near.Count == 0) return token;
         return near.OrderBy(x => x.Distance).ThenBy(x => Math.Abs(x.Word.Length - token.Length)).ThenBy(x => x.Word, StringComparer.Ordinal).First().Word;
