@@ -373,11 +373,13 @@ public sealed partial class IntentReader(ReferenceData reference)
     private static PhraseMatch? FindPhrase(List<string> tokens, IEnumerable<string> phrases) =>
         FindAll(tokens, phrases).OrderByDescending(m => m.Length).ThenBy(m => m.Start).FirstOrDefault();
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<string>> PhraseWords = new();
+
     private static IEnumerable<PhraseMatch> FindAll(List<string> tokens, IEnumerable<string> phrases)
     {
         foreach (var phrase in phrases)
         {
-            var words = Tokenize(phrase.ToLowerInvariant());
+            var words = PhraseWords.GetOrAdd(phrase, p => Tokenize(p.ToLowerInvariant()));
             if (words.Count == 0) continue;
             for (var i = 0; i + words.Count <= tokens.Count; i++)
                 if (words.Select((w, j) => tokens[i + j] == w).All(x => x))
