@@ -1,5 +1,6 @@
 using CaseBot.Engine.Commands;
 using CaseBot.Engine.Conversations;
+using CaseBot.Engine.Conversations.Intent;
 using CaseBot.Engine.Flows;
 using CaseBot.Engine.Messages;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ public static class EngineSetup
         services.AddSingleton<ICommand, GroupTimeCommand>();
         services.AddSingleton<ICommand, RemoveGroupCommand>();
         services.AddSingleton<ICommand, LinkAccountCommand>();
+        services.AddSingleton<IntentReader>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<OutboundMessages>();
         services.TryAddSingleton(TimeProvider.System);

@@ -53,9 +53,11 @@ public static class CaseBotHost
         services.AddSingleton(options);
         var catalogs = ConfigFiles.LoadCatalogs(configDir);
         var regions = ConfigFiles.LoadRegions(configDir);
-        var reference = new ReferenceData(catalogs, regions, options);
+        var vocabulary = ConfigFiles.LoadVocabulary(configDir);
+        var reference = new ReferenceData(catalogs, regions, options, vocabulary);
         services.AddSingleton(catalogs);
         services.AddSingleton(regions);
+        services.AddSingleton(vocabulary);
         services.AddSingleton(reference);
         services.AddCaseStorage(builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions(),
             reference.TimeZoneOf(null));

@@ -33,4 +33,8 @@ public static class ConfigFiles
     public static RegionCatalog LoadRegions(string directory) => Load<RegionCatalog>(directory, "regions.json").Link();
 
     public static Catalogs LoadCatalogs(string directory) => Load<Catalogs>(directory, "catalogs.json");
+
+    /// <summary>config/vocabulary.json; optional: without it the bot reads digits and exact names only.</summary>
+    public static Vocabulary LoadVocabulary(string directory) =>
+        File.Exists(Path.Combine(directory, "vocabulary.json")) ? Load<Vocabulary>(directory, "vocabulary.json") : Vocabulary.Empty;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CaseBot.Domain.Configuration;
 
 namespace CaseBot.Domain.Text;
 
@@ -35,6 +36,57 @@ public static partial class InputParsers
         var digits = m.Groups["n"].Value.Replace(".", "").Replace(" ", "");
         if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > MaxCount) return false;
         value = (int)n;
+        return true;
+    }
+
+    /// <summary>Counts as reporters write them: digits as <see cref="TryParseCount"/>, the vocabulary's zero words
+    /// ("nihil", "tdk ada", "-") and number words ("dua", "seribu", "dua puluh tiga", "3 ribu", "seratus lima puluh org").</summary>
+    public static bool TryParseCountWords(string? text, Vocabulary vocabulary, out int value)
+    {
+        if (TryParseCount(text, out value)) return true;
+        var t = Normalize(text).Trim('.', '!', ',');
+        if (t.Length == 0) return false;
+        if (vocabulary.ZeroWords.Any(z => string.Equals(z, t, StringComparison.OrdinalIgnoreCase))) { value = 0; return true; }
+        var words = t.Split(' ').ToList();
+        while (words.Count > 1 && CountUnits.Contains(words[^1])) words.RemoveAt(words.Count - 1);
+        return TryReadNumberWords(words, vocabulary, out value);
+    }
+
+    private static readonly HashSet<string> CountUnits = ["jiwa", "orang", "org", "kk", "keluarga", "unit", "buah", "paket", "korban"];
+
+    /// <summary>Indonesian number grammar over the vocabulary's words: "belas" adds ten, "puluh"/"ratus" multiply the
+    /// pending digit, "ribu"/"juta" close a group; "se-" words (sepuluh, seratus, seribu) are vocabulary entries.</summary>
+    private static bool TryReadNumberWords(IReadOnlyList<string> words, Vocabulary vocabulary, out int value)
+    {
+        value = 0;
+        long total = 0, group = 0, pending = 0;
+        var any = false;
+        foreach (var word in words)
+        {
+            long n;
+            if (long.TryParse(word.Replace(".", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var digits)) n = digits;
+            else if (vocabulary.NumberWords.TryGetValue(word, out var w)) n = w;
+            else return false;
+            any = true;
+            switch (word)
+            {
+                case "belas": group += (pending == 0 ? 1 : pending) + 10; pending = 0; break;
+                case "puluh": group += (pending == 0 ? 1 : pending) * 10; pending = 0; break;
+                case "ratus": group += (pending == 0 ? 1 : pending) * 100; pending = 0; break;
+                case "ribu" or "juta":
+                    total += (group + pending == 0 ? 1 : group + pending) * n; group = 0; pending = 0; break;
+                default:
+                    if (n >= 1000) { total += (group + pending) * n == 0 ? n : (group + pending) * n; group = 0; pending = 0; }
+                    else if (n >= 100 && pending == 0 && group == 0) group += n;
+                    else if (pending != 0) return false; // "dua tiga": two numbers, not one
+                    else if (n >= 10) group += n;
+                    else pending = n;
+                    break;
+            }
+            if (total + group + pending > MaxCount) return false;
+        }
+        if (!any) return false;
+        value = (int)(total + group + pending);
         return true;
     }
 

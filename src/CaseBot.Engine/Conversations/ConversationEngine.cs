@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CaseBot.Domain.Abstractions;
 using CaseBot.Domain.Entities;
 using CaseBot.Engine.Commands;
+using CaseBot.Engine.Conversations.Intent;
 using CaseBot.Engine.Flows;
 using CaseBot.Engine.Messages;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,8 @@ namespace CaseBot.Engine.Conversations;
 /// </summary>
 public sealed class ConversationEngine(
     ICaseStoreFactory stores, ReferenceData reference, IEnumerable<IFlow> flows, IEnumerable<ICommand> commands,
-    IEnumerable<IFreeTextHandler> freeText, ReportKinds kinds, TimeProvider clock, ILogger<ConversationEngine> logger)
+    IEnumerable<IFreeTextHandler> freeText, ReportKinds kinds, TimeProvider clock, ILogger<ConversationEngine> logger,
+    IntentReader intents)
 {
     private const string UpdateCommand = "ubah";
     private const string CancelCommand = "batal";
@@ -176,12 +178,37 @@ public sealed class ConversationEngine(
         {
             if (message.ButtonData is not null)
                 return new Turn("Tombol itu sudah tidak berlaku. " + HelpText(session));
-            if (session.Reporter is { CanReport: true } && !string.IsNullOrWhiteSpace(message.Text))
+            if (session.Reporter is { CanReport: true } reporter && !string.IsNullOrWhiteSpace(message.Text))
             {
+                // Free text: a report to start (with what it already says), a question, a greeting, or not understood.
+                var intent = intents.Read(message.Text, reporter);
+                switch (intent)
+                {
+                    case StartFlowIntent start when _flows.TryGetValue(start.Flow, out var wanted):
+                        return await StartFlowAsync(session, wanted, null, await NewEventGuess.ApplyAsync(session, start));
+                    case HelpIntent:
+                        return new Turn(HelpText(session));
+                    case GreetingIntent { Thanks: true }:
+                        return new Turn(new Reply($"Sama-sama, {reporter.Name} 🙏 Ada lagi yang ingin dilaporkan?", LikelyButtons()));
+                    case GreetingIntent:
+                        return new Turn(new Reply($"Halo, {reporter.Name} 👋 Mau melapor apa hari ini?", LikelyButtons()));
+                }
                 var ctx = new CommandContext(session);
                 foreach (var handler in freeText)
                     if (await handler.TryAnswerAsync(ctx, message.Text) is { } answer)
                         return new Turn(answer);
+                if (intent is QuestionIntent)
+                    return new Turn(new Reply(reporter.IsOfficer || session.IsAdmin
+                        ? "Maaf, pertanyaan itu belum saya pahami. Contoh: capaian ppks triwulan 2, rekap hari ini."
+                        : "Angka capaian hanya bisa dilihat petugas dinas. Laporan Anda sendiri ada di /laporanku.", LikelyButtons()));
+                return new Turn(new Reply("Maaf, saya belum paham. Pilih di bawah, atau ketik /bantuan untuk menu lengkap.", LikelyButtons()));
+
+                // The three commands this reporter most likely wants and may use, as buttons that run them.
+                List<Choice> LikelyButtons() => IntentReader.LikelyCommands(reporter.Role)
+                    .Where(c => FlowCommands.TryGetValue(c.Command, out var f)
+                        ? FlowGate.Refusal(f.Info, reporter) is null && f.StartRefusal(session) is null
+                        : _commands.TryGetValue(c.Command, out var cmd) && Refusal(cmd.Access, reporter, session.IsAdmin) is null)
+                    .Take(3).Select(c => new Choice(c.Label, "/" + c.Command)).ToList();
             }
             return new Turn(HelpText(session));
         }

@@ -80,10 +80,20 @@ public class AidAndFollowUpTests
     }
 
     [Fact]
-    public async Task Unknown_text_outside_a_flow_gets_the_menu_for_the_role()
+    public async Task Unknown_text_outside_a_flow_gets_a_short_answer_and_the_menu_is_for_the_role()
     {
         await using var bot = await WithReporterAsync();
-        var help = await bot.Say("10", "halo pak");
+        // Free text: a greeting or "not understood", with the three likely commands as buttons, never the whole menu.
+        var greeting = (await bot.SendAsync("10", "halo pak")).Single();
+        Assert.StartsWith("Halo, ", greeting.Text);
+        Assert.Equal(["/bencana", "/logistik", "/laporanku"], greeting.Choices.Select(c => c.Data));
+        var unknown = (await bot.SendAsync("10", "asdfgh")).Single();
+        Assert.StartsWith("Maaf, saya belum paham.", unknown.Text);
+        Assert.DoesNotContain("/ubah", unknown.Text);
+        Assert.Equal(3, unknown.Choices.Count);
+        Assert.Contains("Laporan bencana", await bot.Press("10", unknown.Choices[0].Data)); // a button runs its command
+        await bot.Say("10", "/batal");
+        var help = await bot.Say("10", "/bantuan");
         Assert.Contains("/bencana", help);
         Assert.Contains("/laporanku", help);
         Assert.DoesNotContain("/setujui", help);

@@ -89,7 +89,10 @@ public sealed class CapaianQuestionTests
     {
         await using var bot = await SeededAsync();
         Assert.Contains("khusus petugas", await bot.Say("31", "/capaian"));
-        Assert.Contains("/bencana", await bot.Say("31", "capaian bencana")); // free text: the reporter's menu
+        // Free text: a reporter is told capaian is for officers, with their likely commands as buttons.
+        var reply = (await bot.SendAsync("31", "capaian bencana")).Single();
+        Assert.Contains("hanya bisa dilihat petugas dinas", reply.Text);
+        Assert.Contains(reply.Choices, c => c.Data == "/bencana");
     }
 
     [Fact]
