@@ -90,6 +90,33 @@ public class OneThumbTests
     }
 
     [Fact]
+    public async Task Words_people_use_for_zero_sex_regions_and_items_are_understood()
+    {
+        await using var bot = await WithReporterAsync();
+        foreach (var a in new[] { "/daftar", "Sitti Aminah", "TKSK", "lutim" }) await bot.Say("30", a);
+        Assert.Contains("Kabupaten: Luwu Timur", await bot.Say("30", "Wotu"));
+        await bot.Say("30", "/batal");
+
+        foreach (var a in new[] { "/bencana", "Banjir", "Malili", "Baruga", "hari ini" }) await bot.Say("10", a);
+        foreach (var zero in new[] { "tdk ada", "nihil", "-" }) await bot.Say("10", zero);
+        foreach (var n in new[] { "dua", "120", "30" }) await bot.Say("10", n);
+        var summary = await bot.Say("10", "seratus");
+        Assert.Contains("Meninggal: 0", summary);
+        Assert.Contains("Luka-luka: 0", summary);
+        Assert.Contains("Mengungsi: 2", summary);
+        Assert.Contains("Tertangani: 100", summary);
+        await bot.Say("10", "simpan");
+
+        var start = await bot.SendAsync("10", "/logistik");
+        await bot.Press("10", BotHarness.Data(start, "BC-2024-0001"));
+        Assert.Contains("jumlahnya", await bot.Say("10", "beras"));
+        await bot.Say("10", "/batal");
+
+        foreach (var a in new[] { "/ppks", "lansia", "Hasnah", "lewati", "Malili", "Baruga" }) await bot.Say("10", a);
+        Assert.Contains("Umur", await bot.Say("10", "pr"));
+    }
+
+    [Fact]
     public async Task Status_understands_short_numbers_of_ones_own_reports()
     {
         await using var bot = await WithReporterAsync();

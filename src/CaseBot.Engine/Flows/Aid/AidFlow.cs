@@ -56,7 +56,7 @@ public sealed class AidFlow : Flow<AidDraft>
         },
         .. StepLibrary<AidDraft>.CatalogPick("item", "Jenis bantuan", "Bantuan apa yang disalurkan?", "Ketik jenis bantuannya (contoh: beras):",
             ctx => ctx.Reference.Catalogs.AidItems, d => d.Item, (d, v) => d.Item = v,
-            (ctx, code) => ctx.Reference.Catalogs.AidItemName(code), clears: ["unit"]),
+            (ctx, code) => ctx.Reference.Catalogs.AidItemName(code), clears: ["unit"], synonyms: ctx => ctx.Reference.Vocabulary.AidItems),
         new()
         {
             Key = "qty", Label = "Jumlah", NumericAnswer = true,

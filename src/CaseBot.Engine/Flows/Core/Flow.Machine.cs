@@ -151,7 +151,8 @@ public abstract partial class Flow<TDraft>
         else
         {
             var choices = step.Choices is null ? [] : await step.Choices(ctx);
-            var chosen = ChoiceResolver.Resolve(choices, message.ButtonData, message.Text, step.ChoicesOnly, numbers: !step.NumericAnswer);
+            var chosen = ChoiceResolver.Resolve(choices, message.ButtonData, message.Text, step.ChoicesOnly, numbers: !step.NumericAnswer)
+                         ?? Synonym(ctx, step, choices, message);
             if (chosen is not null) answer = chosen.Data;
             else if (step.ChoicesOnly && ChoiceResolver.Search(choices, message.Text) is { Count: > 1 } found)
                 return new FlowTurn(new Reply($"Ada {found.Count} pilihan yang cocok dengan \"{message.Text!.Trim()}\". Pilih salah satu:", found));
@@ -178,13 +179,24 @@ public abstract partial class Flow<TDraft>
         return await Continue(ctx, conversation);
     }
 
+    /// <summary>The choice a field word names ("lk", "lutim", "beras"), when the step has such words.</summary>
+    private static Choice? Synonym(FlowContext<TDraft> ctx, Step<TDraft> step, IReadOnlyList<Choice> choices, IncomingMessage message)
+    {
+        if (step.Synonyms is null || message.ButtonData is not null || string.IsNullOrWhiteSpace(message.Text)) return null;
+        var words = step.Synonyms(ctx);
+        var typed = InputParsers.Normalize(message.Text);
+        return words.TryGetValue(typed, out var data) || words.TryGetValue(message.Text.Trim().ToLowerInvariant(), out data)
+            ? choices.FirstOrDefault(c => c.Data == data)
+            : null;
+    }
+
     /// <summary>Several numbers typed at the first of a group of count questions answer it and the ones after it, in
     /// order; null when the text is a single answer. Stops at the first refused number, which is asked next.</summary>
     private async Task<StepResult?> AnswerGroupAsync(FlowContext<TDraft> ctx, Step<TDraft> first, string text)
     {
         // "1,5" is one (bad) number with a decimal comma; "0, 0, 2" and "0 0 2" are three.
         var parts = text.Replace(", ", " ").Split([' ', ';', '/', '\n'], StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 2 || !parts.All(p => InputParsers.TryParseCount(p, out _))) return null;
+        if (parts.Length < 2 || !parts.All(p => InputParsers.TryParseCountWords(p, ctx.Reference.Vocabulary, out _))) return null;
         var group = Steps.SkipWhile(s => s != first).TakeWhile(s => s.Group == first.Group).Where(s => s.When(ctx)).ToList();
         if (parts.Length > group.Count)
             return StepResult.Invalid($"Terlalu banyak angka: ada {group.Count} pertanyaan jumlah mulai dari ini ({string.Join(", ", group.Select(s => s.Label))}).");

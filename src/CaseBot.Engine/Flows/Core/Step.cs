@@ -37,6 +37,9 @@ public sealed class Step<TDraft>
     /// <summary>The answer is a number (a count, a quantity, an age, a NIK): a typed number is the answer, never a
     /// button's position. Everywhere else a typed number presses that button.</summary>
     public bool NumericAnswer { get; init; }
+    /// <summary>Words people use for a choice ("L" → Laki-laki, "lutim" → Luwu Timur, "beras" → sembako), from
+    /// config/vocabulary.json: the word typed, lower case, to the choice's data.</summary>
+    public Func<FlowContext<TDraft>, IReadOnlyDictionary<string, string>>? Synonyms { get; init; }
     /// <summary>Questions of one group (the victim counts) can be answered in one message, in order: "0 0 2 40 120 30 100".</summary>
     public string? Group { get; init; }
     /// <summary>Answers that depend on this one and are asked again when it changes (kabupaten → kecamatan).</summary>

@@ -26,7 +26,7 @@ public static class StepLibrary<TDraft>
         Accept = (ctx, text) =>
         {
             if (get(ctx.Draft) is not null && KeepWords.Contains(InputParsers.Normalize(text))) return Task.FromResult(StepResult.Ok);
-            if (!InputParsers.TryParseCount(text, out var n))
+            if (!InputParsers.TryParseCountWords(text, ctx.Reference.Vocabulary, out var n))
                 return Task.FromResult(StepResult.Invalid("Jumlah harus angka 0 atau lebih. Contoh: 12 atau 1.234"));
             if (check?.Invoke(ctx, n) is { } problem) return Task.FromResult(StepResult.Invalid(problem));
             set(ctx.Draft, n);
@@ -69,8 +69,10 @@ public static class StepLibrary<TDraft>
     /// <summary>A pick from a fixed list; the stored value is the choice's data, shown by its label.</summary>
     public static Step<TDraft> Pick(string key, string label, string prompt, Func<FlowContext<TDraft>, IReadOnlyList<Choice>> choices,
         Func<TDraft, string?> get, Action<TDraft, string?> set,
-        Func<FlowContext<TDraft>, bool>? when = null, IReadOnlyList<string>? clears = null) => new()
+        Func<FlowContext<TDraft>, bool>? when = null, IReadOnlyList<string>? clears = null,
+        Func<FlowContext<TDraft>, IReadOnlyDictionary<string, string>>? synonyms = null) => new()
     {
+        Synonyms = synonyms,
         Key = key,
         Label = label,
         When = when ?? (_ => true),
@@ -157,7 +159,8 @@ public static class StepLibrary<TDraft>
     public static IEnumerable<Step<TDraft>> CatalogPick(string key, string label, string prompt, string otherPrompt,
         Func<FlowContext<TDraft>, IEnumerable<CatalogItem>> items, Func<TDraft, string?> get, Action<TDraft, string?> set,
         Func<FlowContext<TDraft>, string, string> describe, Func<FlowContext<TDraft>, bool>? when = null,
-        IReadOnlyList<string>? clears = null, bool multiple = false)
+        IReadOnlyList<string>? clears = null, bool multiple = false,
+        Func<FlowContext<TDraft>, IReadOnlyDictionary<string, string>>? synonyms = null)
     {
         var applies = when ?? (_ => true);
         IReadOnlyList<Choice> Choices(FlowContext<TDraft> ctx) =>
@@ -165,7 +168,7 @@ public static class StepLibrary<TDraft>
         bool Pending(TDraft d) => get(d) is { } v && Catalogs.Codes(v).Contains(OtherChoice);
         yield return new Step<TDraft>
         {
-            Key = key, Label = label, When = applies, Clears = clears ?? [],
+            Key = key, Label = label, When = applies, Clears = clears ?? [], Synonyms = synonyms,
             Prompt = _ => multiple ? $"{prompt}\nBoleh lebih dari satu, contoh: 1, 3" : prompt,
             Choices = ctx => Task.FromResult(Choices(ctx)),
             ChoicesOnly = !multiple, // a list of several is typed text, resolved here

@@ -54,7 +54,7 @@ public sealed class DisasterFlow : Flow<DisasterDraft>
         },
         .. StepLibrary<DisasterDraft>.CatalogPick("kind", "Jenis bencana", "Jenis bencana apa?", "Ketik jenis bencananya (contoh: hujan es):",
             ctx => ctx.Reference.Catalogs.DisasterKinds, d => d.Kind, (d, v) => d.Kind = v,
-            (ctx, code) => ctx.Reference.Catalogs.DisasterKindName(code), IsNew),
+            (ctx, code) => ctx.Reference.Catalogs.DisasterKindName(code), IsNew, synonyms: ctx => ctx.Reference.Vocabulary.DisasterKinds),
         StepLibrary<DisasterDraft>.Kecamatan(d => d.Kecamatan, (d, v) => d.Kecamatan = v, IsNew, clears: ["desa"]),
         StepLibrary<DisasterDraft>.Desa(d => d.Kecamatan, d => d.Desa, (d, v) => d.Desa = v, IsNew),
         StepLibrary<DisasterDraft>.Date("date", "Tanggal kejadian", "Kapan kejadiannya?", d => d.Date, (d, v) => d.Date = v, IsNew),

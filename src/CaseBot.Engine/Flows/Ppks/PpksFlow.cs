@@ -53,7 +53,8 @@ public sealed class PpksFlow : Flow<PpksDraft>
     protected override IReadOnlyList<Step<PpksDraft>> DefineSteps() =>
     [
         StepLibrary<PpksDraft>.Pick("type", "Jenis PPKS", "Jenis PPKS apa?", ctx =>
-            ctx.Reference.Catalogs.PpksTypes.Select(t => new Choice(t.Name, t.Code)).ToList(), d => d.Type, (d, v) => d.Type = v),
+            ctx.Reference.Catalogs.PpksTypes.Select(t => new Choice(t.Name, t.Code)).ToList(), d => d.Type, (d, v) => d.Type = v,
+            synonyms: ctx => ctx.Reference.Vocabulary.PpksTypes),
         WithDuplicateCheck(StepLibrary<PpksDraft>.Text("name", "Nama", "Nama lengkap (untuk keluarga: nama kepala keluarga)?", 3, 100,
             d => d.Name, (d, v) => d.Name = v)),
         WithDuplicateCheck(new Step<PpksDraft>
@@ -76,7 +77,7 @@ public sealed class PpksFlow : Flow<PpksDraft>
         WithDuplicateCheck(StepLibrary<PpksDraft>.Desa(d => d.Kecamatan, d => d.Desa, (d, v) => d.Desa = v)),
         StepLibrary<PpksDraft>.Pick("sex", "Jenis kelamin", "Jenis kelamin?", _ =>
             [new Choice("Laki-laki", nameof(Domain.Entities.Sex.LakiLaki)), new Choice("Perempuan", nameof(Domain.Entities.Sex.Perempuan))],
-            d => d.Sex, (d, v) => d.Sex = v, when: ctx => !Attaching(ctx)),
+            d => d.Sex, (d, v) => d.Sex = v, when: ctx => !Attaching(ctx), synonyms: ctx => ctx.Reference.Vocabulary.SexWords),
         new()
         {
             Key = "age", Label = "Umur", When = ctx => !Attaching(ctx), NumericAnswer = true,

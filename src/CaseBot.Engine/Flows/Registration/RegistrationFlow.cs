@@ -32,7 +32,7 @@ public sealed class RegistrationFlow : Flow<RegistrationDraft>
             d => d.Role, (d, v) => d.Role = v, clears: ["kecamatan"]),
         StepLibrary<RegistrationDraft>.Pick("kabupaten", "Kabupaten", "Di kabupaten mana Anda bertugas?", ctx =>
             ctx.Reference.Regions.Kabupaten.Select(k => new Choice(k.Name, k.Name)).ToList(),
-            d => d.Kabupaten, (d, v) => d.Kabupaten = v, clears: ["kecamatan"]),
+            d => d.Kabupaten, (d, v) => d.Kabupaten = v, clears: ["kecamatan"], synonyms: ctx => ctx.Reference.Vocabulary.RegionAbbreviations),
         StepLibrary<RegistrationDraft>.Pick("kecamatan", "Kecamatan", "Di kecamatan mana Anda bertugas?", KecamatanChoices,
             d => d.Kecamatan, (d, v) => d.Kecamatan = v),
     ];
