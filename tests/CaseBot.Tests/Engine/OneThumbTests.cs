@@ -41,6 +41,18 @@ public class OneThumbTests
     }
 
     [Fact]
+    public async Task A_report_in_free_text_starts_its_flow_with_what_it_says_and_says_so()
+    {
+        await using var bot = await WithReporterAsync();
+        var started = await bot.Say("10", "ada banjir di wotu pak, mau lapor");
+        Assert.Contains("Dari pesan Anda: Jenis bencana: Banjir; Kecamatan: Wotu", started);
+        Assert.Contains("desa", started);
+        foreach (var a in new[] { "Lampia", "hari ini" }) await bot.Say("10", a);
+        Assert.Contains("Kecamatan: Wotu", await bot.Say("10", "0 0 2 40 120 30 100"));
+        Assert.Contains("BC-2024-0001", await bot.Say("10", "simpan"));
+    }
+
+    [Fact]
     public async Task Events_elsewhere_in_the_kabupaten_are_offered_own_kecamatan_first_and_can_be_searched()
     {
         await using var bot = await WithReporterAsync();

@@ -69,7 +69,15 @@ public abstract partial class Flow<TDraft> : IFlow where TDraft : class, new()
         if (HandoffAfter(ctx) is { } handoff) return new FlowTurn(null, FlowEnd.HandedOver) { Handoff = handoff };
         conversation.State = StartsAtEditMenu ? EditMenuState : NextOpen(ctx);
         Store(conversation, ctx.Draft);
-        return new FlowTurn(await RenderAsync(ctx, conversation.State, 0));
+        var reply = await RenderAsync(ctx, conversation.State, 0);
+        // Say what was taken from the message, so the reporter knows why those questions are skipped.
+        var taken = answers is null ? [] : Steps.Where(s => answers.ContainsKey(s.Key) && s.When(ctx) && s.IsAnswered(ctx.Draft))
+            .Select(s => (s.Label, Value: s.Display(ctx, ctx.Draft))).Where(x => x.Value is not null)
+            .Select(x => $"{x.Label}: {x.Value}").ToList();
+        return new FlowTurn(taken.Count == 0 ? reply : reply with
+        {
+            Text = $"Dari pesan Anda: {string.Join("; ", taken)} (bisa diubah di ringkasan).\n\n{reply.Text}",
+        });
     }
 
     /// <summary>Answers given up front, in question order, each through its question's own check; a refused one stays open.</summary>
