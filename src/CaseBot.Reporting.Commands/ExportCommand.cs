@@ -34,7 +34,7 @@ public sealed class ExportCommand(ReportSheets sheets, CapaianQuestionParser par
         };
         var built = await sheets.BuildAsync(request);
         var fileName = $"casebot-{kind}-{region.Name.Replace(' ', '-').ToLowerInvariant()}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx";
-        return new Reply($"📎 {char.ToUpperInvariant(kind[0])}{kind[1..]} {RegionScope.Of(region).Name}, {period.Label}: " +
+        return new Reply($"📎 {(kind == ReportSheets.All ? "Semua laporan" : built[0].Name)} {RegionScope.Of(region).Name}, {period.Label}: " +
                          string.Join(", ", built.Select(s => $"{s.Name} {Domain.Text.IndonesianFormat.Number(s.Rows.Count)} baris")))
         {
             File = new OutgoingFile(fileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", WorkbookWriter.Xlsx(built)),

@@ -16,10 +16,10 @@ public static class Labels
 
     public static string Status(CaseStatus status) => status switch
     {
-        CaseStatus.Baru => "baru",
-        CaseStatus.Ditangani => "ditangani",
-        CaseStatus.Selesai => "selesai",
-        _ => "dirujuk",
+        CaseStatus.Baru => "Baru",
+        CaseStatus.Ditangani => "Ditangani",
+        CaseStatus.Selesai => "Selesai",
+        _ => "Dirujuk",
     };
 
     public static string Sex(Sex sex) => sex == Domain.Entities.Sex.LakiLaki ? "Laki-laki" : "Perempuan";

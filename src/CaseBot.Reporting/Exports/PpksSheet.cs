@@ -33,7 +33,7 @@ public sealed class PpksSheet(Catalogs catalogs) : IReportSheet
                 c.Number, catalogs.PpksType(c.TypeCode)?.Name ?? c.TypeCode, catalogs.PpksType(c.TypeCode)?.Unit ?? "jiwa", c.Name,
                 c.Nik is null ? null : r.ShowFullNik ? c.Nik : Nik.Mask(c.Nik),
                 c.Sex == Sex.LakiLaki ? "Laki-laki" : "Perempuan", c.Age, c.Kecamatan, c.Desa,
-                catalogs.ServiceNames(c.ServiceCode), c.Status.ToString().ToLowerInvariant(),
+                catalogs.ServiceNames(c.ServiceCode), c.Status.ToString(),
                 c.ReportedOn.ToDateTime(TimeOnly.MinValue),
                 c.MergedIntoCaseId is { } into ? mergedInto.GetValueOrDefault(into) : null,
             }).ToList());

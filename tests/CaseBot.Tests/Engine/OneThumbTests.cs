@@ -1,5 +1,6 @@
 using CaseBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseBot.Tests.Engine;
 
@@ -126,6 +127,22 @@ public class OneThumbTests
 
         foreach (var a in new[] { "/ppks", "lansia", "Hasnah", "lewati", "Malili", "Baruga" }) await bot.Say("10", a);
         Assert.Contains("Umur", await bot.Say("10", "pr"));
+    }
+
+    [Fact]
+    public async Task Users_read_indonesian_labels_capitalised_statuses_and_one_date_format()
+    {
+        await using var bot = await Scenario.StartWithReporterAsync("20", "Nurhayati TKSK", "TKSK", Storage);
+        foreach (var a in new[] { "/ppks", "lansia", "Hasnah", "lewati", "Malili", "Baruga", "P", "72", "Tinggal sendiri", "1", "baru", "simpan" })
+            await bot.Say("20", a);
+        foreach (var a in new[] { "/ubah PK-2024-0001", "Status", "ditangani", "Sudah diantar makanan", "simpan" }) await bot.Say("20", a);
+        var status = await bot.Say("20", "/status PK-2024-0001");
+        Assert.Contains("status Ditangani", status);
+        Assert.Contains("[15 Maret 2024] Sudah diantar makanan", status);
+        Assert.DoesNotContain("2024-03-15", status);
+        var items = bot.Services.GetRequiredService<CaseBot.Domain.Configuration.Catalogs>().AidItems.Select(i => i.Name).ToList();
+        Assert.DoesNotContain("Kids ware", items);
+        Assert.DoesNotContain("Family kit", items);
     }
 
     [Fact]

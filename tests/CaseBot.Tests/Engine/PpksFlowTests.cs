@@ -115,11 +115,11 @@ public class PpksFlowTests
         await using var bot = await WithTkskAsync();
         await ReportCaseAsync(bot, "20", "Hasnah", "-");
         var status = await bot.SendAsync("20", "/status PK-2024-0001");
-        Assert.Contains("Status: ditangani", await bot.Press("20", BotHarness.Data(status, "Ubah status")));
+        Assert.Contains("Status: Ditangani", await bot.Press("20", BotHarness.Data(status, "Ubah status")));
         foreach (var a in new[] { "Status", "selesai", "Sudah dapat bantuan sosial", "ubah", "Layanan" }) await bot.Say("20", a);
         var summary = await bot.Say("20", "Bantuan sosial");
-        Assert.Contains("Status: ditangani → selesai", summary);
-        Assert.Contains("status selesai", await bot.Say("20", "simpan"));
+        Assert.Contains("Status: Ditangani → Selesai", summary);
+        Assert.Contains("status Selesai", await bot.Say("20", "simpan"));
         await using var db = bot.Db();
         Assert.Equal(CaseStatus.Selesai, db.Cases.Single().Status);
         Assert.Contains(db.Audit, a => a.Field == "status" && a.NewValue == "Selesai" && a.ByReporterId != null);

@@ -37,7 +37,7 @@ public sealed class TerminalSessionTests
         var list = output[output.LastIndexOf("Laporan terakhir Anda", StringComparison.Ordinal)..];
         Assert.Contains(": Banjir, Puncak Indah", list);
         Assert.Contains(": Permakanan, 300 porsi", list);
-        Assert.Contains(": Lanjut usia terlantar, baru", list);
+        Assert.Contains(": Lanjut usia terlantar, Baru", list);
         Assert.DoesNotContain("Exception", output);
 
         await using var connection = new SqliteConnection(StorageSetup.SqliteConnectionString(database));

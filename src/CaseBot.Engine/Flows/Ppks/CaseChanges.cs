@@ -1,4 +1,5 @@
 using CaseBot.Domain.Entities;
+using CaseBot.Domain.Text;
 
 namespace CaseBot.Engine.Flows;
 
@@ -14,7 +15,7 @@ public static class CaseChanges
         c.ServiceCode = serviceCode;
         if (!string.IsNullOrWhiteSpace(note))
         {
-            var appended = $"{c.Description}\n[{ctx.Today:yyyy-MM-dd}] {note}";
+            var appended = $"{c.Description}\n[{IndonesianFormat.Date(ctx.Today)}] {note}";
             Change(ctx, c, "keterangan", c.Description, appended);
             c.Description = appended;
         }
