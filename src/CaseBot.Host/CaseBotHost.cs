@@ -66,6 +66,7 @@ public static class CaseBotHost
         services.AddSingleton(builder.Configuration.GetSection(SummaryOptions.Section).Get<SummaryOptions>() ?? new SummaryOptions());
         services.AddReportingCommands();
         AddChannels(builder);
+        services.AddHostedService<PendingQuestionsOnStart>();
     }
 
     /// <summary>config/casebot.json holds the defaults; user secrets, environment (CaseBot__...) and arguments override it.</summary>
@@ -110,7 +111,7 @@ public static class CaseBotHost
         builder.Services.AddSingleton(terminal);
         if (!terminal.Enabled) return;
         builder.Services.AddHostedService(sp => new TerminalChannel(
-            sp.GetRequiredService<ConversationEngine>(), terminal, Console.In, Console.Out,
+            sp.GetRequiredService<ConversationEngine>(), sp.GetRequiredService<ReferenceData>(), terminal, Console.In, Console.Out,
             sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<TerminalChannel>>()));
     }
 }

@@ -40,6 +40,12 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
     public Task<Conversation?> GetConversationAsync(string userKey) =>
         db.Conversations.FirstOrDefaultAsync(c => c.UserKey == userKey);
 
+    public async Task<IReadOnlyList<Conversation>> ConversationsSinceAsync(string channel, DateTimeOffset since)
+    {
+        var prefix = channel + ":";
+        return await db.Conversations.Where(c => c.UserKey.StartsWith(prefix) && c.UpdatedAt >= since).OrderBy(c => c.UpdatedAt).ToListAsync();
+    }
+
     public void SaveConversation(Conversation conversation)
     {
         var entry = db.Entry(conversation);

@@ -23,6 +23,8 @@ public interface ICaseStore : IAsyncDisposable
 
     // Conversations
     Task<Conversation?> GetConversationAsync(string userKey);
+    /// <summary>Conversations of one channel's users updated since a time (to show their pending questions after a restart).</summary>
+    Task<IReadOnlyList<Conversation>> ConversationsSinceAsync(string channel, DateTimeOffset since);
     void SaveConversation(Conversation conversation);
     Task EndConversationAsync(string userKey);
 

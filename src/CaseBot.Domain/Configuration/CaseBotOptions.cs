@@ -20,6 +20,9 @@ public sealed class CaseBotOptions
     /// <summary>Days an event stays offered for updates after its last report.</summary>
     public int OpenEventDays { get; set; } = 30;
 
+    /// <summary>After a restart, users whose flow was left within this many hours get their pending question again at once.</summary>
+    public int ResumeWithinHours { get; set; } = 24;
+
     /// <summary>Upper bound on free text a user may send (longer input is refused politely).</summary>
     public int MaxTextLength { get; set; } = 1000;
 

@@ -41,6 +41,33 @@ public sealed class ConversationEngine(
          (UpdateCommand, "Perbarui laporan: /ubah <nomor>"),
          (CancelCommand, "Batalkan isian yang sedang berjalan")];
 
+    /// <summary>
+    /// The pending question of every user of <paramref name="channel"/> who left a flow within the configured window,
+    /// addressed to their chat: what a restart shows at once, so nobody waits on a bot that forgot to ask.
+    /// Flows that no longer exist or drafts of an older shape are skipped (they are handled when the user writes).
+    /// </summary>
+    public async Task<IReadOnlyList<(Conversation Conversation, OutgoingMessage Message)>> PendingQuestionsAsync(string channel,
+        CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var store = stores.Create();
+        var pending = new List<(Conversation, OutgoingMessage)>();
+        foreach (var conversation in await store.ConversationsSinceAsync(channel, now.AddHours(-reference.Options.ResumeWithinHours)))
+        {
+            if (!_flows.TryGetValue(conversation.Flow, out var flow)) continue;
+            var userId = conversation.UserKey[(channel.Length + 1)..];
+            var message = new IncomingMessage { Channel = channel, UserId = userId, ChatId = userId };
+            var session = new FlowSession(store, reference, message, await store.FindReporterAsync(channel, userId), now);
+            var again = await flow.RepeatAsync(session, conversation);
+            if (again.Reply is not { } reply) continue;
+            pending.Add((conversation, To(message, reply with
+            {
+                Text = $"🔄 Bot aktif kembali. Lanjutkan {flow.Info.Title} Anda (atau ketik /batal):\n\n{reply.Text}",
+            })));
+        }
+        return pending;
+    }
+
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingMessage message, CancellationToken ct = default)
     {
         message = InboundText.Clean(message);
@@ -309,7 +336,7 @@ public sealed class ConversationEngine(
             .Concat(_commands.Values.Where(c => Refusal(c.Access, reporter, session.IsAdmin) is null).Select(c => $"/{c.Name} - {c.Description}"))
             .Append("/ubah <nomor> - Perbarui laporan (angka bencana, status kasus)")
             .Append("/batal - Batalkan isian yang sedang berjalan");
-        return $"Menu {Labels.Role(reporter!.Role)} ({reporter.Name}):\n{string.Join("\n", lines)}";
+        return $"Menu {Labels.Role(reporter!.Role)}{(session.IsAdmin ? " · admin" : "")} ({reporter.Name}):\n{string.Join("\n", lines)}";
     }
 
     private string Greeting(Reporter? reporter) =>

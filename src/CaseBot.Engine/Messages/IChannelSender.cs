@@ -16,6 +16,9 @@ public sealed class OutboundMessages(IEnumerable<IChannelSender> senders)
 
     public bool CanSend(string channel) => _senders.ContainsKey(channel);
 
+    /// <summary>The channels with a sender running.</summary>
+    public IReadOnlyCollection<string> Channels => _senders.Keys;
+
     /// <summary>False in terminal mode: nothing can be sent unasked, so schedulers need not even look.</summary>
     public bool Any => _senders.Count > 0;
 

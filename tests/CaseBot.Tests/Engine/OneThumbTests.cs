@@ -146,6 +146,19 @@ public class OneThumbTests
     }
 
     [Fact]
+    public async Task After_a_restart_the_pending_question_is_ready_to_send_to_each_user_mid_flow()
+    {
+        var bot = await WithReporterAsync();
+        foreach (var a in new[] { "/bencana", "Banjir", "Malili" }) await bot.Say("10", a);
+        await using var restarted = await bot.RestartAsync();
+        var pending = await restarted.Engine.PendingQuestionsAsync(BotHarness.Channel);
+        var (conversation, message) = Assert.Single(pending);
+        Assert.Equal(("test:10", "10"), (conversation.UserKey, message.ChatId));
+        Assert.Contains("Bot aktif kembali", message.Text);
+        Assert.Contains("Nama desa/kelurahan?", message.Text);
+    }
+
+    [Fact]
     public async Task Status_understands_short_numbers_of_ones_own_reports()
     {
         await using var bot = await WithReporterAsync();

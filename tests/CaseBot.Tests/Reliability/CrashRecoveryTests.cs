@@ -206,7 +206,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
                 Assert.True(Known.Add(n), $"user {id}: {n} confirmed twice");
                 Confirmations++;
             }
-            if (text.Contains("Terdaftar sebagai admin")) _registered = true;
+            if (text.Contains("dengan hak admin")) _registered = true;
             return numbers.Count > 0;
         }
 

@@ -75,4 +75,22 @@ public sealed class OneThumbTelegramTests(TelegramEmulator emulator)
         Assert.Equal(("Wotu", 0, 120), (e.Kecamatan, e.Counts.Meninggal, e.Counts.Tertangani));
         Assert.Equal("lainnya:Beras", (await db.Aid.SingleAsync()).ItemCode);
     }
+
+    [Fact]
+    public async Task After_a_restart_the_pending_question_comes_at_once_without_the_user_typing()
+    {
+        var bot = await TelegramBotUnderTest.StartAsync(emulator);
+        await RegisterAsync(bot, Tksk, "Sitti TKSK", "TKSK");
+        await bot.Say(Tksk, "/ppks");
+        var q = await bot.ExpectAsync(Tksk, "Jenis PPKS apa?");
+        await bot.AnswerAsync(Tksk, q, "lansia", "Nama lengkap");
+        var (folder, token) = (bot.Folder, bot.Token);
+        await bot.DisposeAsync();
+
+        await using var restarted = await TelegramBotUnderTest.StartAsync(emulator, folder, token);
+        var resumed = await restarted.ExpectAsync(Tksk, "Bot aktif kembali");
+        Assert.Contains("Nama lengkap", resumed.Text);
+        await restarted.Say(Tksk, "Hasnah");
+        await restarted.ExpectAsync(Tksk, "NIK");
+    }
 }

@@ -30,7 +30,8 @@ public sealed class TerminalSessionTests
         }, workingDirectory: folder, input: Script);
 
         Assert.True(exitCode == 0, $"exit {exitCode}: {error}\n{output}");
-        Assert.Contains("Terdaftar sebagai admin", output); // terminal:1 is the configured admin
+        Assert.Contains("Anda: terminal:1 (akun admin di konfigurasi)", output); // said, never silent
+        Assert.Contains("Terdaftar sebagai Tagana dengan hak admin", output);
         Assert.Contains("BC-", output);
         Assert.Contains("Laporan logistik tersimpan dengan nomor LG-", output);
         Assert.Contains("Kasus PPKS tersimpan dengan nomor PK-", output);
@@ -48,5 +49,47 @@ public sealed class TerminalSessionTests
             command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
             Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
         }
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string folder, string[] script) =>
+        await CasebotProcess.RunAsync([], new Dictionary<string, string>
+        {
+            ["CaseBot__Storage__ConnectionString"] = $"Data Source={Path.Combine(folder, "casebot.db")}",
+            ["CaseBot__ConfigDirectory"] = Path.Combine(AppContext.BaseDirectory, "config"),
+        }, workingDirectory: folder, input: script);
+
+    [Fact]
+    public async Task A_restarted_terminal_shows_the_pending_question_before_anything_is_typed()
+    {
+        var folder = Directory.CreateTempSubdirectory("casebot-terminal-").FullName;
+        var first = await RunAsync(folder, ["/daftar", "Andi Pelapor", "Tagana", "Luwu Timur", "Malili", "1", "/bencana", "Banjir"]);
+        Assert.True(first.ExitCode == 0, first.Error + first.Output);
+        Assert.Contains("Di kecamatan mana?", first.Output);
+
+        var second = await RunAsync(folder, ["Malili"]);
+        var resumed = second.Output.IndexOf("Bot aktif kembali. Lanjutkan laporan bencana", StringComparison.Ordinal);
+        Assert.True(resumed >= 0, second.Output);
+        Assert.Contains("Di kecamatan mana?", second.Output[resumed..]);
+        var answered = second.Output.IndexOf("Nama desa/kelurahan?", StringComparison.Ordinal);
+        Assert.True(answered > resumed, second.Output); // shown first, then the answer typed after the restart moved on
+    }
+
+    [Fact]
+    public async Task Each_terminal_user_reads_their_own_messages()
+    {
+        var folder = Directory.CreateTempSubdirectory("casebot-terminal-").FullName;
+        var (exitCode, output, error) = await RunAsync(folder,
+        [
+            "/daftar", "Andi Admin", "Petugas Dinas", "Luwu Timur", "Seluruh kabupaten", "1",
+            "/sebagai 2", "/daftar", "Budi Tagana", "Tagana", "Luwu Timur", "Wotu", "1",
+            "/sebagai 1",
+        ]);
+        Assert.True(exitCode == 0, error + output);
+        var asTwo = output[output.IndexOf("Anda: terminal:2", StringComparison.Ordinal)..output.LastIndexOf("Anda: terminal:1", StringComparison.Ordinal)];
+        Assert.DoesNotContain("Pendaftaran baru", asTwo); // the admin's notice is not printed in user 2's session
+        Assert.Contains("(1 pesan untuk terminal:1 menunggu; ketik /sebagai 1)", asTwo);
+        var backAsOne = output[output.LastIndexOf("Anda: terminal:1", StringComparison.Ordinal)..];
+        Assert.Contains("Pendaftaran baru", backAsOne);
+        Assert.Contains("Budi Tagana, Tagana, Kec. Wotu", backAsOne);
     }
 }

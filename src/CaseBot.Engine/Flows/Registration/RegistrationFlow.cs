@@ -87,7 +87,8 @@ public sealed class RegistrationFlow : Flow<RegistrationDraft>
             ctx.Store.AddReporter(reporter);
         }
         if (isAdmin)
-            return () => "✅ Terdaftar sebagai admin. Ketik /bantuan untuk melihat menu.";
+            return () => $"✅ Terdaftar sebagai {Labels.Role(reporter.Role)} dengan hak admin (akun ini admin di konfigurasi). " +
+                         "Ketik /bantuan untuk melihat menu.";
 
         var admins = await AdminChats.ListAsync(ctx.Session);
         return () =>
