@@ -93,4 +93,43 @@ public sealed class OneThumbTelegramTests(TelegramEmulator emulator)
         await restarted.Say(Tksk, "Hasnah");
         await restarted.ExpectAsync(Tksk, "NIK");
     }
+
+    [Fact]
+    public async Task Free_text_and_field_words_reach_the_right_place()
+    {
+        await using var bot = await TelegramBotUnderTest.StartAsync(emulator);
+        await RegisterAsync(bot, Tagana, "Rahmat Tagana", "Tagana");
+
+        await bot.Say(Tagana, "asdfgh");
+        var unknown = await bot.ExpectAsync(Tagana, "Maaf, saya belum paham.");
+        Assert.Equal(3, unknown.Buttons.Count); // three likely commands, not the whole menu
+        await bot.Say(Tagana, "halo pak");
+        await bot.ExpectAsync(Tagana, "Halo");
+
+        await bot.Say(Tagana, "ada banjir di wotu pak, mau lapor");
+        var q = await bot.ExpectAsync(Tagana, "Dari pesan Anda: Jenis bencana: Banjir; Kecamatan: Wotu");
+        q = await bot.AnswerAsync(Tagana, q, "Lampia", "Kapan kejadiannya?");
+        q = await bot.AnswerAsync(Tagana, q, "Hari ini", "korban meninggal");
+        foreach (var (answer, next) in new[] { ("tdk ada", "hilang"), ("nihil", "luka"), ("-", "mengungsi"), ("dua", "jiwa terdampak"), ("120", "KK terdampak"), ("30", "tertangani") })
+            q = await bot.AnswerAsync(Tagana, q, answer, next);
+        q = await bot.AnswerAsync(Tagana, q, "seratus", "Periksa laporan bencana");
+        Assert.Contains("Mengungsi: 2", q.Text);
+        await bot.AnswerAsync(Tagana, q, "Simpan", "tersimpan dengan nomor");
+
+        await bot.Say(Tagana, "lapor ppks lansia terlantar di malili");
+        q = await bot.ExpectAsync(Tagana, "Nama lengkap");
+        Assert.Contains("Lanjut usia terlantar", q.Text);
+        q = await bot.AnswerAsync(Tagana, q, "Hasnah", "NIK");
+        q = await bot.AnswerAsync(Tagana, q, "Lewati", "desa");
+        q = await bot.AnswerAsync(Tagana, q, "Baruga", "Jenis kelamin");
+        q = await bot.AnswerAsync(Tagana, q, "P", "Umur");
+        q = await bot.AnswerAsync(Tagana, q, "72", "Ceritakan");
+        q = await bot.AnswerAsync(Tagana, q, "Tinggal sendiri", "Layanan apa");
+        q = await bot.AnswerAsync(Tagana, q, "1, 8", "Status kasus");
+        q = await bot.AnswerAsync(Tagana, q, "Ditangani", "Periksa laporan PPKS");
+        Assert.Contains("Jenis kelamin: Perempuan", q.Text);
+        Assert.Contains("Layanan: Permakanan, Rujukan", q.Text);
+        Assert.Contains("Status: Ditangani", q.Text);
+        await bot.AnswerAsync(Tagana, q, "Simpan", "Kasus PPKS tersimpan");
+    }
 }

@@ -92,4 +92,33 @@ public sealed class TerminalSessionTests
         Assert.Contains("Pendaftaran baru", backAsOne);
         Assert.Contains("Budi Tagana, Tagana, Kec. Wotu", backAsOne);
     }
+
+    /// <summary>Issue #12's findings, played in the terminal by a Tagana of Malili with short answers.</summary>
+    public static readonly string[] FieldScript =
+    [
+        "/daftar", "Rahmat", "Tagana", "lutim", "Malili", "1",
+        "/bencana", "Banjir", "Wotu", "Lampia", "1", "0 0 2 40 120 30 100", "1",
+        "/logistik", "1", "beras", "50", "kg", "20", "KK", "1", "1", "1",
+        "/ubah bc 1", "7", "120", "1",
+        "/status 1",
+        "asdfgh", "halo pak",
+        "ada kebakaran di desa lampia wotu",
+    ];
+
+    [Fact]
+    public async Task A_field_session_with_short_answers_gets_each_finding_right()
+    {
+        var folder = Directory.CreateTempSubdirectory("casebot-terminal-").FullName;
+        var (exitCode, output, error) = await RunAsync(folder, FieldScript);
+        Assert.True(exitCode == 0, error + output);
+        Assert.Contains("Kabupaten: Luwu Timur", output);                        // lutim
+        Assert.Contains("Laporan bencana tersimpan dengan nomor BC-", output);   // seven counts in one message
+        Assert.Contains("(Wotu)", output[output.IndexOf("kejadian yang mana", StringComparison.Ordinal)..]); // another kecamatan's event offered
+        Assert.Contains("Jenis bantuan: Sembako", output);                       // beras
+        Assert.Contains("Tertangani: 100 → 120", output);                        // an update in four messages
+        Assert.Contains("Nomor 1 ada di beberapa laporan Anda", output);         // /status 1
+        Assert.Contains("Maaf, saya belum paham.", output);
+        Assert.Contains("Dari pesan Anda: Jenis bencana: Kebakaran permukiman", output);
+        Assert.DoesNotContain("Exception", output);
+    }
 }
