@@ -41,7 +41,7 @@ public sealed class TerminalChannel(
         var sequence = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await output.WriteAsync($"[{_user}]> ");
+            await output.WriteAsync("> ");
             await output.FlushAsync(stoppingToken);
             var line = await input.ReadLineAsync(stoppingToken);
             if (line is null) break;

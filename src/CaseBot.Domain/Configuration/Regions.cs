@@ -11,6 +11,8 @@ public sealed class Region
     public string? TimeZone { get; init; }
     /// <summary>Where the office sits (e.g. Mamuju, Malili, Kefamenanu), informational.</summary>
     public string? Office { get; init; }
+    /// <summary>Kemendagri code ("7324" for Luwu Timur): the first digits of a NIK issued there.</summary>
+    public string? Code { get; init; }
     public List<Region> Children { get; init; } = [];
 
     public Region? Parent { get; internal set; }

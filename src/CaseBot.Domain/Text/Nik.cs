@@ -14,6 +14,26 @@ public static class Nik
 
     public static string ExplainInvalid(string? nik) => ExplainProblem(nik) ?? "NIK sudah benar.";
 
+    /// <summary>The birth date and sex a valid NIK carries (day + 40 for women; the century is the one that puts the
+    /// birth in the past). False when the digits do not make a real date.</summary>
+    public static bool TryReadBirth(string nik, DateOnly today, out DateOnly birth, out Entities.Sex sex)
+    {
+        birth = default; sex = default;
+        if (Clean(nik) is not { } raw) return false;
+        var day = int.Parse(raw[6..8]);
+        sex = day > 40 ? Entities.Sex.Perempuan : Entities.Sex.LakiLaki;
+        if (day > 40) day -= 40;
+        var month = int.Parse(raw[8..10]);
+        var year = 2000 + int.Parse(raw[10..12]);
+        if (year > today.Year) year -= 100;
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        birth = new DateOnly(year, month, day);
+        return birth <= today;
+    }
+
+    /// <summary>The regency code the NIK was issued in ("7324").</summary>
+    public static string RegencyCode(string nik) => (Clean(nik) ?? nik)[..4];
+
     /// <summary>"7371********0001": enough to recognise, not enough to misuse.</summary>
     public static string Mask(string nik) => nik.Length <= 8 ? new string('*', nik.Length) : nik[..4] + new string('*', nik.Length - 8) + nik[^4..];
 

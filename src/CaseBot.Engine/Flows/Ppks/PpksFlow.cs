@@ -20,6 +20,9 @@ public sealed class PpksDraft
     public string? Duplicate { get; set; }
     public string? Sex { get; set; }
     public int? Age { get; set; }
+    /// <summary>What the NIK says (its date and sex digits), to prefill and to mark "(dari NIK)" on the summary.</summary>
+    public string? NikSex { get; set; }
+    public int? NikAge { get; set; }
     public string? Description { get; set; }
     public string? Service { get; set; }
     public string? Status { get; set; }
@@ -66,6 +69,7 @@ public sealed class PpksFlow : Flow<PpksDraft>
                 if (InputParsers.Normalize(text) is "tidak ada" or "tidak" or "-") { ctx.Draft.Nik = NoNik; return Task.FromResult(StepResult.Ok); }
                 if (!Nik.IsValid(text)) return Task.FromResult(StepResult.Invalid(Nik.ExplainInvalid(text) + " Atau tekan Lewati."));
                 ctx.Draft.Nik = Nik.Clean(text);
+                TakeBirthFromNik(ctx);
                 return Task.FromResult(StepResult.Ok);
             },
             Skip = d => d.Nik = NoNik,
@@ -75,9 +79,7 @@ public sealed class PpksFlow : Flow<PpksDraft>
         }),
         StepLibrary<PpksDraft>.Kecamatan(d => d.Kecamatan, (d, v) => d.Kecamatan = v, clears: ["desa"]),
         WithDuplicateCheck(StepLibrary<PpksDraft>.Desa(d => d.Kecamatan, d => d.Desa, (d, v) => d.Desa = v)),
-        StepLibrary<PpksDraft>.Pick("sex", "Jenis kelamin", "Jenis kelamin?", _ =>
-            [new Choice("Laki-laki", nameof(Domain.Entities.Sex.LakiLaki)), new Choice("Perempuan", nameof(Domain.Entities.Sex.Perempuan))],
-            d => d.Sex, (d, v) => d.Sex = v, when: ctx => !Attaching(ctx), synonyms: ctx => ctx.Reference.Vocabulary.SexWords),
+        SexStep(),
         new()
         {
             Key = "age", Label = "Umur", When = ctx => !Attaching(ctx), NumericAnswer = true,
@@ -86,12 +88,13 @@ public sealed class PpksFlow : Flow<PpksDraft>
             {
                 if (!InputParsers.TryParseAge(text, ctx.Today, out var years))
                     return Task.FromResult(StepResult.Invalid("Umur tidak dikenali. Contoh: 45, 45 tahun, atau 12/03/1980."));
+                if (AgeProblem(ctx, years) is { } problem) return Task.FromResult(StepResult.Invalid(problem));
                 ctx.Draft.Age = years;
                 return Task.FromResult(StepResult.Ok);
             },
             IsAnswered = d => d.Age is not null,
             Clear = d => d.Age = null,
-            Display = (_, d) => d.Age is { } v ? $"{v} tahun" : null,
+            Display = (_, d) => d.Age is { } v ? $"{v} tahun" + (v == d.NikAge ? " (dari NIK)" : "") : null,
         },
         StepLibrary<PpksDraft>.Text("desc", "Keterangan", "Ceritakan singkat kondisinya (maks. 500 huruf).", 3, 500,
             d => d.Description, (d, v) => d.Description = v),
@@ -129,11 +132,64 @@ public sealed class PpksFlow : Flow<PpksDraft>
             ? "Jenis PPKS itu tidak ada lagi di katalog. Pilih lagi." : null),
         Invariant<PpksDraft>.Of("nik", ctx => ctx.Draft.Nik is { } nik && nik != NoNik && !Nik.IsValid(nik) ? Nik.ExplainInvalid(nik) : null),
         Invariant<PpksDraft>.Of("kecamatan", ctx => StepLibrary<PpksDraft>.KecamatanProblem(ctx, ctx.Draft.Kecamatan)),
+        // A type that contradicts the age (from the NIK or typed) is asked again: the type is the likelier slip.
+        Invariant<PpksDraft>.Of("type", ctx => ctx.Draft.Age is { } age && !Attaching(ctx) ? AgeProblem(ctx, age) : null),
         new("dup", async ctx => ctx.Draft.AttachTo is { } id && (await ctx.Store.GetCaseAsync(id) is not { } c || !ReportAccess.CanUpdate(ctx.Reporter!, c))
             ? "Kasus itu tidak bisa lagi Anda tambahi. Pilih lagi." : null),
         Invariant<PpksDraft>.Of("service", ctx => !StepLibrary<PpksDraft>.KnownOrOther(ctx.Draft.Service, ctx.Reference.Catalogs.PpksService)
             ? "Layanan itu tidak ada lagi di katalog. Pilih lagi." : null),
     ];
+
+    private static Step<PpksDraft> SexStep()
+    {
+        var pick = StepLibrary<PpksDraft>.Pick("sex", "Jenis kelamin", "Jenis kelamin?", _ =>
+            [new Choice("Laki-laki", nameof(Domain.Entities.Sex.LakiLaki)), new Choice("Perempuan", nameof(Domain.Entities.Sex.Perempuan))],
+            d => d.Sex, (d, v) => d.Sex = v, when: ctx => !Attaching(ctx), synonyms: ctx => ctx.Reference.Vocabulary.SexWords);
+        return new Step<PpksDraft>
+        {
+            Key = pick.Key, Label = pick.Label, Prompt = pick.Prompt, Choices = pick.Choices, ChoicesOnly = true, When = pick.When,
+            Accept = pick.Accept, IsAnswered = pick.IsAnswered, Clear = pick.Clear, Synonyms = pick.Synonyms,
+            Display = (ctx, d) => pick.Display(ctx, d) + (d.Sex is not null && d.Sex == d.NikSex ? " (dari NIK)" : ""),
+        };
+    }
+
+    /// <summary>The NIK's birth date and sex answer age and sex (shown "dari NIK" on the summary, where they can be
+    /// changed); an answer the user gave that differs from what an earlier NIK said is kept.</summary>
+    private static void TakeBirthFromNik(FlowContext<PpksDraft> ctx)
+    {
+        var d = ctx.Draft;
+        if (d.Nik is not { } nik || !Nik.TryReadBirth(nik, ctx.Today, out var birth, out var sex)) return;
+        var age = ctx.Today.Year - birth.Year - (ctx.Today < birth.AddYears(ctx.Today.Year - birth.Year) ? 1 : 0);
+        if (d.Sex is null || d.Sex == d.NikSex) d.Sex = sex.ToString();
+        if (d.Age is null || d.Age == d.NikAge) d.Age = age;
+        (d.NikSex, d.NikAge) = (sex.ToString(), age);
+    }
+
+    /// <summary>Lansia are 60 and over, anak under 18 (UU 13/1998, UU 35/2014): another age means another type.</summary>
+    private static string? AgeProblem(FlowContext<PpksDraft> ctx, int age)
+    {
+        var type = ctx.Draft.Type ?? "";
+        var name = ctx.Reference.Catalogs.PpksType(type)?.Name ?? type;
+        if (type == "lansia-terlantar" && age < 60)
+            return $"Umur {age} tahun tidak cocok dengan {name} (60 tahun ke atas). Periksa umur, atau pilih jenis PPKS lain.";
+        if (type.StartsWith("anak", StringComparison.Ordinal) && age >= 18)
+            return $"Umur {age} tahun tidak cocok dengan {name} (di bawah 18 tahun). Periksa umur, atau pilih jenis PPKS lain.";
+        return null;
+    }
+
+    /// <summary>A NIK issued in another kabupaten is noted for the officer, not refused: people move.</summary>
+    private static string? NikElsewhere(FlowContext<PpksDraft> ctx)
+    {
+        if (ctx.Draft.Nik is not { } nik || nik == NoNik) return null;
+        var own = ctx.Reference.Regions.FindKabupaten(ctx.Reporter!.Kabupaten);
+        var code = Nik.RegencyCode(nik);
+        if (own?.Code is null || own.Code == code) return null;
+        var issued = ctx.Reference.Regions.Kabupaten.FirstOrDefault(k => k.Code == code)?.Name;
+        return $"NIK terbit di {(issued is null ? $"wilayah kode {code}" : $"Kab. {issued}")}, bukan Kab. {own.Name} (pindah domisili?).";
+    }
+
+    protected override string SummaryTitle(FlowContext<PpksDraft> ctx) =>
+        "Periksa laporan PPKS Anda:" + (NikElsewhere(ctx) is { } note ? $"\nℹ️ {note}" : "");
 
     /// <summary>After the name, NIK or desa changes, look again for cases of the same person.</summary>
     private static Step<PpksDraft> WithDuplicateCheck(Step<PpksDraft> step) => new()
@@ -191,7 +247,8 @@ public sealed class PpksFlow : Flow<PpksDraft>
             TypeCode = d.Type!, Name = d.Name!, Nik = d.Nik == NoNik ? null : d.Nik,
             Sex = Enum.Parse<Sex>(d.Sex!), Age = d.Age!.Value,
             Kabupaten = ctx.Reporter!.Kabupaten, Kecamatan = d.Kecamatan!, Desa = d.Desa!,
-            Description = d.Description!, ServiceCode = d.Service!, Status = status,
+            Description = NikElsewhere(ctx) is { } note ? $"{d.Description}\n[Catatan: {note}]" : d.Description!,
+            ServiceCode = d.Service!, Status = status,
             ReporterId = ctx.Reporter.Id, ReportedOn = ctx.Today, CreatedAt = ctx.Now, UpdatedAt = ctx.Now,
             HandledAt = status is CaseStatus.Ditangani or CaseStatus.Selesai ? ctx.Now : null,
         };
