@@ -18,6 +18,7 @@ public static class ReportingCommandsSetup
         services.AddSingleton<ICommand, RekapCommand>();
         services.AddSingleton<ICommand, ExportCommand>();
         services.AddSingleton<ICommand, SummaryCommand>();
+        services.AddSingleton<ICommand, TargetCommand>();
         services.AddSingleton<IFreeTextHandler, CapaianQuestionHandler>();
         services.AddSingleton<DailySummaryScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<DailySummaryScheduler>());

@@ -34,6 +34,7 @@ public sealed class CaseBotDbContext : DbContext
     public DbSet<ChannelCursor> Cursors => Set<ChannelCursor>();
     public DbSet<ChannelContact> Contacts => Set<ChannelContact>();
     public DbSet<JobClaim> JobClaims => Set<JobClaim>();
+    public DbSet<TargetOverride> TargetOverrides => Set<TargetOverride>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -104,6 +105,12 @@ public sealed class CaseBotDbContext : DbContext
             e.HasIndex(x => x.Status);
         });
         b.Entity<AuditEntry>(e => e.HasIndex(x => x.Subject));
+        b.Entity<TargetOverride>(e =>
+        {
+            e.Property(x => x.IndicatorId).HasMaxLength(64);
+            e.Property(x => x.Region).HasMaxLength(80);
+            e.HasIndex(x => new { x.IndicatorId, x.Region, x.Year }).IsUnique();
+        });
         b.Entity<Conversation>(e => e.HasKey(x => x.UserKey));
         b.Entity<ProcessedMessage>(e => e.HasKey(x => new { x.Channel, x.MessageId }));
         b.Entity<ChannelCursor>(e => e.HasKey(x => x.Channel));

@@ -5,7 +5,8 @@ using CaseBot.Reporting.Exports;
 namespace CaseBot.Host.Cli;
 
 /// <summary>
-/// `casebot export-targets --out targets.xlsx` writes the targets of config/indicators.json as a sheet to fill in;
+/// `casebot export-targets --out targets.xlsx` writes the targets of config/indicators.json as a sheet to fill in
+/// (with empty rows for this and next year where no target applies);
 /// `casebot import-targets --file targets.xlsx` reads it back into config/indicators.json (nothing is written if any row is wrong).
 /// </summary>
 public static class TargetsCli
@@ -23,8 +24,10 @@ public static class TargetsCli
         var catalog = ConfigFiles.Load<IndicatorCatalog>(configDir, "indicators.json");
         if (verb == "export-targets")
         {
-            await File.WriteAllBytesAsync(path, TargetSheet.Write(catalog));
-            await output.WriteLineAsync($"{path}: {catalog.Indicators.Sum(i => i.Targets.Count)} target");
+            // This year as the regions see it (WITA, UTC+8): it and the next get empty rows to fill in.
+            var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
+            await File.WriteAllBytesAsync(path, TargetSheet.Write(catalog, year));
+            await output.WriteLineAsync($"{path}: {catalog.Indicators.Sum(i => i.Targets.Count)} target, baris kosong untuk {year} dan {year + 1}");
             return 0;
         }
         await using var sheet = File.OpenRead(path);

@@ -19,11 +19,12 @@ public sealed class CapaianService(IDbContextFactory<CaseBotDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(ct);
         // Three grouped aggregates serve every indicator, however many are configured.
         var totals = await Totals.ReadAsync(db, scope, period, indicators.Select(i => i.Measure).ToHashSet(), ct);
+        var overrides = await OverridesAsync(db, period.TargetYear, ct);
         return indicators.Select(indicator =>
         {
             var (numerator, denominator) = totals.For(indicator);
             if (Lookup(indicator.Denominators, [scope.Region], period.TargetYear) is { } population) denominator = population;
-            return new IndicatorResult(indicator, numerator, denominator, TargetFor(indicator, scope, period.TargetYear));
+            return new IndicatorResult(indicator, numerator, denominator, TargetFor(indicator, scope, period.TargetYear, overrides));
         }).ToList();
     }
 
@@ -38,16 +39,36 @@ public sealed class CapaianService(IDbContextFactory<CaseBotDbContext> contexts,
     /// The region's own target; a percentage target also holds for the areas inside its region (100% for the
     /// province is 100% for each kabupaten), a count target does not (1.000 orang is the province's total).
     /// </summary>
-    public static decimal? TargetFor(IndicatorDefinition indicator, RegionScope scope, int year)
+    /// <param name="overrides">Targets admins set in chat (/target) for the year: for their region they beat the configuration.</param>
+    public static decimal? TargetFor(IndicatorDefinition indicator, RegionScope scope, int year, IReadOnlyList<TargetOverride>? overrides = null)
     {
         var candidates = indicator.Kind == IndicatorKind.Percentage ? scope.SelfAndAncestors() : [scope.Region];
-        return Lookup(indicator.Targets, candidates, year);
+        foreach (var region in candidates)
+        {
+            if (overrides?.FirstOrDefault(o => o.IndicatorId == indicator.Id && o.Year == year
+                                               && string.Equals(o.Region, region.Name, StringComparison.OrdinalIgnoreCase)) is { } set)
+                return set.Value;
+            if (TargetValue.Resolve(indicator.Targets, region.Name, year) is { } value) return value.Value;
+        }
+        return null;
     }
+
+    /// <summary>The target that applies now (override, else configuration) for exactly this region, and whether it is an override.</summary>
+    public async Task<(decimal? Value, bool Overridden)> OwnTargetAsync(IndicatorDefinition indicator, string region, int year, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var set = await db.TargetOverrides.AsNoTracking()
+            .FirstOrDefaultAsync(o => o.IndicatorId == indicator.Id && o.Region == region && o.Year == year, ct);
+        return set is not null ? (set.Value, true) : (TargetValue.Resolve(indicator.Targets, region, year)?.Value, false);
+    }
+
+    private static async Task<IReadOnlyList<TargetOverride>> OverridesAsync(CaseBotDbContext db, int year, CancellationToken ct) =>
+        await db.TargetOverrides.AsNoTracking().Where(o => o.Year == year).ToListAsync(ct);
 
     private static decimal? Lookup(IEnumerable<TargetValue> values, IEnumerable<Domain.Configuration.Region> regions, int year)
     {
         foreach (var region in regions)
-            if (values.FirstOrDefault(t => t.Year == year && string.Equals(t.Region, region.Name, StringComparison.OrdinalIgnoreCase)) is { } value)
+            if (TargetValue.Resolve(values, region.Name, year) is { } value)
                 return value.Value;
         return null;
     }

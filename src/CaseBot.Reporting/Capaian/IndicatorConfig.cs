@@ -17,7 +17,7 @@ public enum Measure
     VictimsHandledCount,
     /// <summary>Σ recipients of aid handed out in the period (filtered by items and recipient unit).</summary>
     AidRecipients,
-    /// <summary>PPKS cases ditangani or selesai / all cases reported in the period (filtered by types).</summary>
+    /// <summary>PPKS cases handled (see <see cref="IndicatorDefinition.Handled"/>) / all cases reported in the period (filtered by types).</summary>
     PpksHandled,
     /// <summary>Count of PPKS cases handled in the period (filtered by types).</summary>
     PpksHandledCount,
@@ -42,6 +42,13 @@ public sealed class IndicatorDefinition
     public string? RecipientUnit { get; init; }
     /// <summary>PPKS type codes counted; empty = all 26.</summary>
     public List<string> PpksTypes { get; init; } = [];
+    /// <summary>
+    /// Which PPKS case statuses count as handled (PpksHandled, PpksHandledCount); empty = ditangani and selesai.
+    /// A rule may require a service ("dirujuk" counts only when a rujukan was given).
+    /// </summary>
+    public List<HandledRule> Handled { get; init; } = [];
+    /// <summary>The plan's definition of "handled" for this indicator, quoted, for traceability.</summary>
+    public string? HandledDefinition { get; init; }
     public List<TargetValue> Targets { get; init; } = [];
     /// <summary>
     /// The population a percentage is taken of, where the plan uses one ("PPKS yang ada" from DTKS: 28.860 in Luwu Timur
@@ -52,12 +59,43 @@ public sealed class IndicatorDefinition
     public string? Source { get; init; }
 }
 
-/// <summary>A target for one year and region (a province, kabupaten or kecamatan name from regions.json).</summary>
+/// <summary>
+/// A target for a region (a province, kabupaten or kecamatan name from regions.json): for one year, or — when
+/// <see cref="Standing"/> — for every year from <see cref="Year"/> on, until a later standing entry replaces it
+/// (SPM targets are 100% every year by regulation). A yearly entry beats a standing one for its own year.
+/// </summary>
 public sealed class TargetValue
 {
     public int Year { get; init; }
     public required string Region { get; init; }
     public decimal Value { get; init; }
+    public bool Standing { get; init; }
+    /// <summary>Where the figure comes from (a quote from the plan or the regulation).</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("_source")]
+    public string? Source { get; init; }
+
+    /// <summary>The value that applies to the region in a year, if any: its yearly entry, else the latest standing entry begun by then.</summary>
+    public static TargetValue? Resolve(IEnumerable<TargetValue> values, string region, int year)
+    {
+        var own = values.Where(t => string.Equals(t.Region, region, StringComparison.OrdinalIgnoreCase)).ToList();
+        return own.FirstOrDefault(t => !t.Standing && t.Year == year)
+               ?? own.Where(t => t.Standing && t.Year <= year).MaxBy(t => t.Year);
+    }
+}
+
+/// <summary>A case status that counts as handled, optionally only when one of the given services was provided.</summary>
+public sealed class HandledRule
+{
+    public Domain.Entities.CaseStatus Status { get; init; }
+    /// <summary>Service codes (PpksCase.ServiceCode holds one or several, comma-separated); empty = any service.</summary>
+    public List<string> Services { get; init; } = [];
+
+    public static readonly IReadOnlyList<HandledRule> Default =
+        [new() { Status = Domain.Entities.CaseStatus.Ditangani }, new() { Status = Domain.Entities.CaseStatus.Selesai }];
+
+    public bool Matches(Domain.Entities.CaseStatus status, string? serviceCode) =>
+        status == Status && (Services.Count == 0 || (serviceCode ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Any(s => Services.Contains(s, StringComparer.OrdinalIgnoreCase)));
 }
 
 public sealed class IndicatorCatalog

@@ -12,7 +12,7 @@ public sealed class Totals
 {
     private long _handledVictims, _allVictims;
     private List<(string Item, RecipientUnit Unit, long Recipients)> _aid = [];
-    private List<(string Type, CaseStatus Status, int Count)> _cases = [];
+    private List<(string Type, CaseStatus Status, string Service, int Count)> _cases = [];
 
     public static async Task<Totals> ReadAsync(CaseBotDbContext db, RegionScope scope, ReportingPeriod period,
         IReadOnlySet<Measure> needed, CancellationToken ct)
@@ -44,10 +44,11 @@ public sealed class Totals
                     // A case merged into another is the same person: only the case it was merged into counts.
                     .Where(c => kabupaten.Contains(c.Kabupaten) && (kecamatan == null || c.Kecamatan == kecamatan)
                                 && c.ReportedOn >= from && c.ReportedOn <= to && c.MergedIntoCaseId == null)
-                    .GroupBy(c => new { c.TypeCode, c.Status })
-                    .Select(g => new { g.Key.TypeCode, g.Key.Status, Count = g.Count() })
+                    // Grouped by service too: whether a status counts as handled may depend on the service (config).
+                    .GroupBy(c => new { c.TypeCode, c.Status, c.ServiceCode })
+                    .Select(g => new { g.Key.TypeCode, g.Key.Status, g.Key.ServiceCode, Count = g.Count() })
                     .ToListAsync(ct))
-                .Select(x => (x.TypeCode, x.Status, x.Count)).ToList();
+                .Select(x => (x.TypeCode, x.Status, x.ServiceCode, x.Count)).ToList();
         return totals;
     }
 
@@ -64,7 +65,8 @@ public sealed class Totals
                     .Sum(a => a.Recipients), null);
             default:
                 var cases = _cases.Where(c => indicator.PpksTypes.Count == 0 || indicator.PpksTypes.Contains(c.Type)).ToList();
-                var handled = cases.Where(c => c.Status is CaseStatus.Ditangani or CaseStatus.Selesai).Sum(c => c.Count);
+                var rules = indicator.Handled.Count > 0 ? indicator.Handled : HandledRule.Default;
+                var handled = cases.Where(c => rules.Any(r => r.Matches(c.Status, c.Service))).Sum(c => c.Count);
                 return indicator.Measure == Measure.PpksHandled ? (handled, cases.Sum(c => c.Count)) : (handled, null);
         }
     }

@@ -10,16 +10,34 @@ namespace CaseBot.Reporting.Exports;
 
 /// <summary>
 /// Targets as a spreadsheet an officer fills in (one row per indicator, year and region) and reads back into
-/// config/indicators.json. Rows that cannot be read are reported, never guessed.
+/// config/indicators.json. Rows that cannot be read are reported, never guessed. For the current and the next year,
+/// every indicator × region (of those the catalog names) without a target gets an empty row to fill in; rows left
+/// empty are skipped on import. "Setiap tahun" = ya marks a standing target (holds from its year on).
 /// </summary>
 public static class TargetSheet
 {
     public const string Name = "Target";
-    private static readonly string[] Headers = ["Indikator", "Nama Indikator", "Tahun", "Wilayah", "Target"];
+    private static readonly string[] Headers = ["Indikator", "Nama Indikator", "Tahun", "Wilayah", "Target", StandingHeader];
+    private const string StandingHeader = "Setiap tahun";
 
-    public static byte[] Write(IndicatorCatalog catalog) => WorkbookWriter.Xlsx([new Sheet(Name, Headers,
-        catalog.Indicators.SelectMany(i => i.Targets.OrderBy(t => t.Year).ThenBy(t => t.Region)
-            .Select(t => new object?[] { i.Id, i.Name, t.Year, t.Region, t.Value })).ToList())]);
+    /// <param name="currentYear">This year (in the region's zone): it and the next get empty rows where no target applies.</param>
+    public static byte[] Write(IndicatorCatalog catalog, int currentYear) => WorkbookWriter.Xlsx([new Sheet(Name, Headers, Rows(catalog, currentYear))]);
+
+    private static List<object?[]> Rows(IndicatorCatalog catalog, int currentYear)
+    {
+        var regions = catalog.Indicators.SelectMany(i => i.Targets.Select(t => t.Region))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var rows = new List<object?[]>();
+        foreach (var i in catalog.Indicators)
+        {
+            rows.AddRange(i.Targets.OrderBy(t => t.Year).ThenBy(t => t.Region)
+                .Select(t => new object?[] { i.Id, i.Name, t.Year, t.Region, t.Value, t.Standing ? "ya" : null }));
+            foreach (var year in new[] { currentYear, currentYear + 1 })
+                rows.AddRange(regions.Where(r => TargetValue.Resolve(i.Targets, r, year) is null)
+                    .Select(r => new object?[] { i.Id, i.Name, year, r, null, null }));
+        }
+        return rows;
+    }
 
     /// <summary>The catalog with its targets replaced by the sheet's, and the problems found (row numbers as Excel shows them).</summary>
     public static (IndicatorCatalog Catalog, IReadOnlyList<string> Problems) Read(Stream xlsx, IndicatorCatalog catalog, RegionCatalog regions)
@@ -31,7 +49,7 @@ public static class TargetSheet
         {
             row++;
             var id = Text(cells, "Indikator");
-            if (id is null && Text(cells, "Target") is null) continue; // blank line
+            if (Text(cells, "Target") is null) continue; // blank line, or a target left to fill in
             if (id is null || !targets.ContainsKey(id)) { problems.Add($"Baris {row}: indikator \"{id}\" tidak dikenal."); continue; }
             if (!int.TryParse(Text(cells, "Tahun"), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
             { problems.Add($"Baris {row}: tahun \"{Text(cells, "Tahun")}\" tidak valid."); continue; }
@@ -39,8 +57,13 @@ public static class TargetSheet
             if (region is null || regions.Find(region) is not { } known) { problems.Add($"Baris {row}: wilayah \"{region}\" tidak dikenal."); continue; }
             if (!TryNumber(cells.TryGetValue("Target", out var raw) ? raw : null, out var value) || value < 0)
             { problems.Add($"Baris {row}: target \"{raw}\" bukan angka."); continue; }
-            if (targets[id].Any(t => t.Year == year && t.Region == known.Name)) { problems.Add($"Baris {row}: target {id} {year} {known.Name} ganda."); continue; }
-            targets[id].Add(new TargetValue { Year = year, Region = known.Name, Value = value });
+            var standing = Text(cells, StandingHeader)?.ToLowerInvariant() is "ya" or "y" or "yes" or "true" or "1";
+            if (targets[id].Any(t => t.Year == year && t.Region == known.Name && t.Standing == standing))
+            { problems.Add($"Baris {row}: target {id} {year} {known.Name} ganda."); continue; }
+            // The quote from the plan stays with a figure the sheet did not change.
+            var source = catalog.Indicators.Single(i => i.Id == id).Targets
+                .FirstOrDefault(t => t.Year == year && t.Region == known.Name && t.Standing == standing && t.Value == value)?.Source;
+            targets[id].Add(new TargetValue { Year = year, Region = known.Name, Value = value, Standing = standing, Source = source });
         }
         var updated = new IndicatorCatalog
         {
@@ -49,6 +72,7 @@ public static class TargetSheet
             {
                 Id = i.Id, Name = i.Name, ShortName = i.ShortName, Topic = i.Topic, Kind = i.Kind, Unit = i.Unit, Measure = i.Measure,
                 AidItems = i.AidItems, RecipientUnit = i.RecipientUnit, PpksTypes = i.PpksTypes, Source = i.Source,
+                Handled = i.Handled, HandledDefinition = i.HandledDefinition,
                 Denominators = i.Denominators, Targets = targets[i.Id],
             }).ToList(),
         };

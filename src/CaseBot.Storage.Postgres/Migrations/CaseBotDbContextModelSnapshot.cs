@@ -607,6 +607,44 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.ToTable("JobClaims");
                 });
 
+            modelBuilder.Entity("CaseBot.Storage.TargetOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ByReporterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IndicatorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Region", "Year")
+                        .IsUnique();
+
+                    b.ToTable("TargetOverrides");
+                });
+
             modelBuilder.Entity("CaseBot.Domain.Entities.AidDistribution", b =>
                 {
                     b.HasOne("CaseBot.Domain.Entities.DisasterEvent", "Event")

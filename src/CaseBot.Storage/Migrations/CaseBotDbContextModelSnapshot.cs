@@ -586,6 +586,42 @@ namespace CaseBot.Storage.Migrations
                     b.ToTable("JobClaims");
                 });
 
+            modelBuilder.Entity("CaseBot.Storage.TargetOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ByReporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Region", "Year")
+                        .IsUnique();
+
+                    b.ToTable("TargetOverrides");
+                });
+
             modelBuilder.Entity("CaseBot.Domain.Entities.AidDistribution", b =>
                 {
                     b.HasOne("CaseBot.Domain.Entities.DisasterEvent", "Event")

@@ -58,15 +58,15 @@ public sealed class ExportCommandAndTargetsTests
         await using var bot = await BotHarness.StartAsync();
         var catalog = bot.Services.GetRequiredService<IndicatorCatalog>();
         var regions = bot.Services.GetRequiredService<RegionCatalog>();
-        var sheet = TargetSheet.Write(catalog);
+        var sheet = TargetSheet.Write(catalog, 2024);
         var rows = Rows(sheet, TargetSheet.Name);
-        Assert.Equal(catalog.Indicators.Sum(i => i.Targets.Count), rows.Count);
+        Assert.Equal(catalog.Indicators.Sum(i => i.Targets.Count), rows.Count(r => r["Target"] is not null and not ""));
         Assert.Contains(rows, r => (string)r["Indikator"] == "ppks-ditangani" && Convert.ToDouble(r["Target"]) == 56.7);
 
         // The officer adds Luwu Timur's 2025 target and changes 2024's, typing the Indonesian way.
         var edited = rows.Select(r => new Dictionary<string, object?>(r!)).ToList();
-        edited.Single(r => (string)r["Indikator"]! == "ppks-ditangani")["Target"] = "60,5";
-        edited.Add(new() { ["Indikator"] = "ppks-ditangani", ["Nama Indikator"] = "", ["Tahun"] = 2025, ["Wilayah"] = "luwu timur", ["Target"] = 62 });
+        edited.Single(r => (string)r["Indikator"]! == "ppks-ditangani" && Convert.ToInt32(r["Tahun"]) == 2024 && (string)r["Wilayah"]! == "Luwu Timur")["Target"] = "60,5";
+        edited.Add(new() { ["Indikator"] = "ppks-ditangani", ["Nama Indikator"] = "", ["Tahun"] = 2025, ["Wilayah"] = "luwu timur", ["Target"] = 62, ["Setiap tahun"] = null });
         using var filled = new MemoryStream();
         filled.SaveAs(new Dictionary<string, object> { [TargetSheet.Name] = edited });
         filled.Position = 0;

@@ -19,13 +19,14 @@ public static class Seed
         return e;
     }
 
-    public static void Cases(CaseBotDbContext db, int count, string kabupaten, string kecamatan, DateOnly date, CaseStatus status, string type = "fakir-miskin")
+    public static void Cases(CaseBotDbContext db, int count, string kabupaten, string kecamatan, DateOnly date, CaseStatus status, string type = "fakir-miskin",
+        string service = "bantuan-sosial")
     {
         for (var i = 0; i < count; i++)
             db.Cases.Add(new PpksCase
             {
                 TypeCode = type, Name = $"Warga {i}", Sex = Sex.Perempuan, Age = 40, Kabupaten = kabupaten, Kecamatan = kecamatan,
-                Desa = "Desa Uji", Description = "uji", ServiceCode = "bantuan-sosial", Status = status, ReportedOn = date,
+                Desa = "Desa Uji", Description = "uji", ServiceCode = service, Status = status, ReportedOn = date,
                 CreatedAt = Instant(date), UpdatedAt = Instant(date),
             });
     }
