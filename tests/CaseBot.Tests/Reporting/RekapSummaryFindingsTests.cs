@@ -99,6 +99,18 @@ public sealed class RekapSummaryFindingsTests
     }
 
     [Fact]
+    public async Task Export_takes_this_week_and_names_an_unknown_period()
+    {
+        await using var bot = await WithOfficerAsync();
+        var week = Assert.Single(await bot.SendAsync("30", "/ekspor ppks minggu ini"));
+        Assert.Contains("Kec. Malili, minggu ini (11 Maret 2024 s.d. 17 Maret 2024)", week.Text);
+        Assert.NotNull(week.File);
+        var unknown = Assert.Single(await bot.SendAsync("30", "/ekspor ppks semester 1"));
+        Assert.Contains("Periode \"semester 1\" tidak dikenali; yang diekspor tahun 2024.", unknown.Text);
+        Assert.NotNull(unknown.File);
+    }
+
+    [Fact]
     public async Task Capaian_in_a_registered_group_answers_for_the_groups_area()
     {
         await using var bot = await WithOfficerAsync();
