@@ -1,6 +1,7 @@
 using CaseBot.Domain.Configuration;
 using CaseBot.Domain.Entities;
 using CaseBot.Engine.Commands;
+using CaseBot.Engine.Messages;
 using CaseBot.Reporting;
 using CaseBot.Reporting.Capaian;
 
@@ -26,6 +27,32 @@ public static class AskerScope
         var home = HomeRegion(ctx);
         for (var r = region; r is not null; r = r.Parent)
             if (ReferenceEquals(r, home)) return true;
+        return false;
+    }
+
+    /// <summary>The area of the group chat the message came from when it was registered with /daftargrup; null elsewhere.</summary>
+    public static async Task<Region?> GroupAreaAsync(CommandContext ctx)
+    {
+        if (ctx.Message.ChatKind != ChatKind.Group) return null;
+        var group = await ctx.Store.GetGroupAsync(ctx.Message.Channel, ctx.Message.ChatId);
+        return group is null ? null : ctx.Reference.Regions.Find(group.Area);
+    }
+
+    /// <summary>In a registered group its members may also see the group's area (its daily summary is posted there).</summary>
+    public static bool MaySee(CommandContext ctx, Region region, Region? groupArea) =>
+        MaySee(ctx, region) || (groupArea is not null && Within(region, groupArea));
+
+    /// <summary>What the asker may see, for refusals: "Malili" or "Malili dan Luwu Timur".</summary>
+    public static string Visible(CommandContext ctx, Region? groupArea)
+    {
+        var home = HomeRegion(ctx);
+        return groupArea is null || Within(groupArea, home) ? home.Name : $"{home.Name} dan {groupArea.Name}";
+    }
+
+    private static bool Within(Region region, Region area)
+    {
+        for (var r = region; r is not null; r = r.Parent)
+            if (ReferenceEquals(r, area)) return true;
         return false;
     }
 

@@ -24,7 +24,11 @@ public sealed class ExportCommand(ReportSheets sheets, CapaianQuestionParser par
         if (unknown is not null) return $"Wilayah \"{unknown}\" tidak dikenal.";
         var region = named ?? AskerScope.HomeRegion(ctx);
         if (!AskerScope.MaySee(ctx, region)) return $"Anda hanya dapat mengekspor data wilayah {AskerScope.HomeRegion(ctx).Name}.";
-        var period = PeriodParser.Find(rest, AskerScope.Today(ctx, region)) ?? ReportingPeriod.Year(AskerScope.Today(ctx, region).Year);
+        var today = AskerScope.Today(ctx, region);
+        var period = PeriodParser.Find(rest, today) ?? ReportingPeriod.Year(today.Year);
+        var note = PeriodParser.Unrecognised(rest, today) is { } periodWords
+            ? $"Periode \"{periodWords}\" tidak dikenali; yang diekspor {period.Label}. {CapaianAnswers.PeriodExamples}\n"
+            : "";
 
         var request = new ExportRequest(kind, period.From, period.To)
         {
@@ -34,7 +38,7 @@ public sealed class ExportCommand(ReportSheets sheets, CapaianQuestionParser par
         };
         var built = await sheets.BuildAsync(request);
         var fileName = $"casebot-{kind}-{region.Name.Replace(' ', '-').ToLowerInvariant()}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx";
-        return new Reply($"📎 {(kind == ReportSheets.All ? "Semua laporan" : built[0].Name)} {RegionScope.Of(region).Name}, {period.Label}: " +
+        return new Reply(note + $"📎 {(kind == ReportSheets.All ? "Semua laporan" : built[0].Name)} {RegionScope.Of(region).Name}, {period.Label}: " +
                          string.Join(", ", built.Select(s => $"{s.Name} {Domain.Text.IndonesianFormat.Number(s.Rows.Count)} baris")))
         {
             File = new OutgoingFile(fileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", WorkbookWriter.Xlsx(built)),

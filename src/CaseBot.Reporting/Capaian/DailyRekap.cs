@@ -15,7 +15,8 @@ public sealed class DailyRekap(IDbContextFactory<CaseBotDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(ct);
         var disaster = await db.DisasterReports.Where(r => kabupaten.Contains(r.Event!.Kabupaten) && (kecamatan == null || r.Event.Kecamatan == kecamatan)
                                                           && r.ReportedAt >= from && r.ReportedAt < to)
-            .GroupBy(r => r.Event!.Kecamatan).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            .GroupBy(r => r.Event!.Kecamatan)
+            .Select(g => new { g.Key, New = g.Count(r => !r.IsUpdate), Updates = g.Count(r => r.IsUpdate) }).ToListAsync(ct);
         var aid = await db.Aid.Where(a => kabupaten.Contains(a.Kabupaten) && (kecamatan == null || a.Kecamatan == kecamatan)
                                           && a.CreatedAt >= from && a.CreatedAt < to)
             .GroupBy(a => a.Kecamatan).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -24,13 +25,16 @@ public sealed class DailyRekap(IDbContextFactory<CaseBotDbContext> contexts)
             .GroupBy(c => c.Kecamatan).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
 
         var text = new StringBuilder($"📊 Rekap laporan baru {scope.Name}, {period.Label}\n");
-        text.Append($"Bencana {N(disaster.Sum(x => x.Count))} · Logistik {N(aid.Sum(x => x.Count))} · PPKS {N(cases.Sum(x => x.Count))}");
-        var byKecamatan = disaster.Select(x => (x.Key, B: x.Count, L: 0, P: 0))
-            .Concat(aid.Select(x => (x.Key, B: 0, L: x.Count, P: 0)))
-            .Concat(cases.Select(x => (x.Key, B: 0, L: 0, P: x.Count)))
-            .GroupBy(x => x.Key).OrderBy(g => g.Key);
+        // A report on an event already known is an update, not a new disaster: the two are counted apart.
+        text.Append($"Bencana baru {N(disaster.Sum(x => x.New))} · Pembaruan {N(disaster.Sum(x => x.Updates))} · " +
+                    $"Logistik {N(aid.Sum(x => x.Count))} · PPKS {N(cases.Sum(x => x.Count))}");
+        var byKecamatan = disaster.Select(x => (x.Key, B: x.New, U: x.Updates, L: 0, P: 0))
+            .Concat(aid.Select(x => (x.Key, B: 0, U: 0, L: x.Count, P: 0)))
+            .Concat(cases.Select(x => (x.Key, B: 0, U: 0, L: 0, P: x.Count)))
+            .GroupBy(x => x.Key).OrderBy(g => g.Key).ToList();
         foreach (var g in byKecamatan)
-            text.Append($"\n• {g.Key}: bencana {N(g.Sum(x => x.B))}, logistik {N(g.Sum(x => x.L))}, PPKS {N(g.Sum(x => x.P))}");
+            text.Append($"\n• {g.Key}: bencana baru {N(g.Sum(x => x.B))}, pembaruan {N(g.Sum(x => x.U))}, " +
+                        $"logistik {N(g.Sum(x => x.L))}, PPKS {N(g.Sum(x => x.P))}");
         if (!byKecamatan.Any()) text.Append("\nBelum ada laporan baru.");
         return text.ToString();
     }

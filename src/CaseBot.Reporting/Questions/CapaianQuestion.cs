@@ -6,7 +6,11 @@ namespace CaseBot.Reporting.Questions;
 
 /// <summary>What an officer asked: which indicators, where, when. Parts not named fall back to the asker's defaults.</summary>
 public sealed record CapaianQuestion(Func<IndicatorDefinition, bool>? Which, string? Topic, Region? Region, string? RegionGuess,
-    string? UnknownRegion, ReportingPeriod? Period, bool IsRekap);
+    string? UnknownRegion, ReportingPeriod? Period, bool IsRekap)
+{
+    /// <summary>Period words that were not understood ("semester 1"): the answer names them rather than ignoring them.</summary>
+    public string? UnknownPeriod { get; init; }
+}
 
 /// <summary>Understands the common questions: "berapa persen korban bencana yang tertangani di Malili bulan ini?".</summary>
 public sealed class CapaianQuestionParser(RegionCatalog regions, IndicatorCatalog indicators)
@@ -24,6 +28,7 @@ public sealed class CapaianQuestionParser(RegionCatalog regions, IndicatorCatalo
         "berapa", "persen", "capaian", "yang", "sudah", "sampai", "tahun", "bulan", "triwulan", "hari", "ini", "di", "kab", "kec",
         "kabupaten", "kecamatan", "rekap", "korban", "bencana", "tertangani", "ditangani", "ppks", "pmks", "logistik", "berapakah",
         "jumlah", "target", "realisasi", "dan", "untuk", "pada", "dari", "apa", "bagaimana", "lalu", "sandang", "anak", "kasus",
+        "minggu", "pekan", "semester", "kuartal", "depan", "periode", "tanggal", "ringkasan",
     ];
 
     public CapaianQuestion? Parse(string text, DateOnly today)
@@ -40,7 +45,10 @@ public sealed class CapaianQuestionParser(RegionCatalog regions, IndicatorCatalo
         if (!isRekap && !asksCapaian && topic is null) return null;
         // A topic lists the topic's indicators that concern the region; a named indicator is shown wherever asked.
         Func<IndicatorDefinition, bool>? which = indicator is not null ? i => i.Id == indicator.Id : null;
-        return new CapaianQuestion(which, topic, region, guess, unknown, period, isRekap);
+        return new CapaianQuestion(which, topic, region, guess, unknown, period, isRekap)
+        {
+            UnknownPeriod = period is null ? PeriodParser.Unrecognised(t, today) : null,
+        };
     }
 
     /// <summary>An indicator named by id ("spm-lansia") or by its short name's distinctive words.</summary>

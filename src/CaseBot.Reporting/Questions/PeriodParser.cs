@@ -28,6 +28,8 @@ public static partial class PeriodParser
         if (t.Contains("triwulan ini") || t.Contains("kuartal ini"))
             return ReportingPeriod.Quarter(today.Year, (today.Month + 2) / 3);
         if (t.Contains("hari ini")) return ReportingPeriod.Day(today);
+        if (t.Contains("minggu ini") || t.Contains("pekan ini")) return Week(today, "minggu ini");
+        if (t.Contains("minggu lalu") || t.Contains("pekan lalu")) return Week(today.AddDays(-7), "minggu lalu");
         if (t.Contains("kemarin")) return ReportingPeriod.Day(today.AddDays(-1));
         if (t.Contains("bulan ini")) return ReportingPeriod.Month(today.Year, today.Month);
         if (t.Contains("bulan lalu")) { var m = today.AddMonths(-1); return ReportingPeriod.Month(m.Year, m.Month); }
@@ -40,6 +42,26 @@ public static partial class PeriodParser
         return null;
     }
 
+    /// <summary>
+    /// The period words in <paramref name="text"/> when none of them is understood ("semester 1", "minggu depan"),
+    /// so the answer can say so instead of silently using the default; null when a period is found or none is named.
+    /// </summary>
+    public static string? Unrecognised(string text, DateOnly today)
+    {
+        var t = InputParsers.Normalize(text);
+        if (Find(t, today) is not null) return null;
+        var m = PeriodWordPattern().Match(t);
+        return m.Success ? m.Value.Trim().TrimEnd('.', ',', '?', '!') : null;
+    }
+
+    /// <summary>Monday to Sunday of the week holding <paramref name="day"/> (weeks start on Monday in Indonesia).</summary>
+    private static ReportingPeriod Week(DateOnly day, string words)
+    {
+        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var sunday = monday.AddDays(6);
+        return new ReportingPeriod(monday, sunday, $"{words} ({IndonesianFormat.Date(monday)} s.d. {IndonesianFormat.Date(sunday)})");
+    }
+
     private static int QuarterNumber(string s) => s switch
     {
         "1" or "i" or "satu" or "pertama" => 1,
@@ -50,6 +72,9 @@ public static partial class PeriodParser
 
     [GeneratedRegex(@"(?<a>\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}|\d{1,2} [a-z]+ \d{4})\s*(?:-|s\.?d\.?|sampai|hingga)\s*(?<b>\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}|\d{1,2} [a-z]+ \d{4})")]
     private static partial Regex RangePattern();
+
+    [GeneratedRegex(@"\b(?:minggu|pekan|semester|triwulan|kuartal|bulan|tahun|hari|tanggal|periode)\b(?:\s+[^\s]+)?")]
+    private static partial Regex PeriodWordPattern();
 
     [GeneratedRegex(@"\b(20\d{2})\b")]
     private static partial Regex YearPattern();

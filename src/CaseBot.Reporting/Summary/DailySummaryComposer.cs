@@ -12,7 +12,7 @@ public sealed class DailySummaryComposer(DailySummaryQuery query, CapaianService
     /// <param name="day">The local day summarised (the scheduler passes yesterday).</param>
     public async Task<ComposedSummary> ComposeAsync(Region area, DateOnly day, DateTimeOffset now, bool late, CancellationToken ct = default)
     {
-        var data = await query.ComputeAsync(area, day, options.SilentDays, ct);
+        var data = await query.ComputeAsync(area, day, options.SilentDays, ct, now);
         var scope = RegionScope.Of(area);
         var period = ReportingPeriod.Year(day.Year);
         var results = await capaian.MeasureAsync(scope, period, ct: ct);

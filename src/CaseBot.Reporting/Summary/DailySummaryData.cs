@@ -5,7 +5,10 @@ public sealed record DailySummaryData
 {
     public required string Area { get; init; }
     public required DateOnly Day { get; init; }
+    /// <summary>New disaster events reported that day (first reports).</summary>
     public int NewDisasterReports { get; init; }
+    /// <summary>Reports that updated an event already known.</summary>
+    public int NewDisasterUpdates { get; init; }
     public int NewAid { get; init; }
     public int NewCases { get; init; }
     public int CasesHandled { get; init; }

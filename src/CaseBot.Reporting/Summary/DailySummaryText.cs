@@ -12,7 +12,8 @@ public static class DailySummaryText
     {
         var text = new StringBuilder();
         text.AppendLine($"📋 Ringkasan harian {d.Area}, {IndonesianFormat.Date(d.Day)}" + (late ? " (terlambat dikirim)" : ""));
-        text.AppendLine($"Laporan baru: {N(d.NewDisasterReports)} bencana, {N(d.NewAid)} logistik, {N(d.NewCases)} PPKS.");
+        text.AppendLine($"Laporan baru: {N(d.NewDisasterReports)} bencana, {N(d.NewAid)} logistik, {N(d.NewCases)} PPKS." +
+                        (d.NewDisasterUpdates > 0 ? $" Pembaruan bencana: {N(d.NewDisasterUpdates)}." : ""));
 
         text.AppendLine();
         if (d.OpenEvents.Count == 0) text.AppendLine("🌊 Tidak ada kejadian bencana terbuka.");
