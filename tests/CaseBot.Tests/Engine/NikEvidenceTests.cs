@@ -49,8 +49,13 @@ public class NikEvidenceTests
 
         foreach (var a in new[] { "/ppks", "lansia", "Wa Ode", "lewati", "Malili", "Baruga", "P" }) await bot.Say("20", a);
         Assert.Contains("tidak cocok dengan Lanjut usia terlantar (60 tahun ke atas)", await bot.Say("20", "45"));
+        Assert.Contains("Ceritakan", await bot.Say("20", "45")); // the same age again stands; the type is asked at Simpan
+        foreach (var a in new[] { "Tinggal sendiri", "Permakanan", "baru" }) await bot.Say("20", a);
+        Assert.Contains("Jenis PPKS apa?", await bot.Say("20", "simpan"));
+        Assert.Contains("Periksa laporan PPKS", await bot.Say("20", "Penyandang disabilitas"));
+        Assert.Contains("PK-2024-0002", await bot.Say("20", "simpan"));
         await using var db = bot.Db();
-        Assert.Equal("lansia-terlantar", db.Cases.Single().TypeCode);
+        Assert.Equal(["lansia-terlantar", "penyandang-disabilitas"], db.Cases.OrderBy(c => c.Id).Select(c => c.TypeCode).ToList());
     }
 
     [Fact]

@@ -200,6 +200,7 @@ public class CatalogOtherTests
         foreach (var a in new[] { "/ppks", "Lanjut usia terlantar", "Hasnah", "lewati", "Malili", "Baruga", "Perempuan", "72" })
             await bot.Say("20", a);
         Assert.Contains("Boleh lebih dari satu", await bot.Say("20", "Tinggal sendiri"));
+        Assert.Contains("tidak bisa digabung", await bot.Say("20", "1, Belum ada layanan"));
         Assert.Contains("Status kasus", await bot.Say("20", "1, 8"));
         Assert.Contains("Layanan: Permakanan, Rujukan", await bot.Say("20", "dirujuk"));
         await bot.Say("20", "simpan");

@@ -160,7 +160,7 @@ public static class StepLibrary<TDraft>
         Func<FlowContext<TDraft>, IEnumerable<CatalogItem>> items, Func<TDraft, string?> get, Action<TDraft, string?> set,
         Func<FlowContext<TDraft>, string, string> describe, Func<FlowContext<TDraft>, bool>? when = null,
         IReadOnlyList<string>? clears = null, bool multiple = false,
-        Func<FlowContext<TDraft>, IReadOnlyDictionary<string, string>>? synonyms = null)
+        Func<FlowContext<TDraft>, IReadOnlyDictionary<string, string>>? synonyms = null, string? alone = null)
     {
         var applies = when ?? (_ => true);
         IReadOnlyList<Choice> Choices(FlowContext<TDraft> ctx) =>
@@ -184,6 +184,9 @@ public static class StepLibrary<TDraft>
                         return Task.FromResult(StepResult.Invalid($"\"{part.Trim()}\" tidak ada di pilihan. Pilih nomornya, atau Lainnya untuk mengetik sendiri."));
                     codes.Add(found.Data);
                 }
+                if (alone is not null && codes.Contains(alone) && codes.Distinct().Count() > 1)
+                    return Task.FromResult(StepResult.Invalid(
+                        $"{choices.First(c => c.Data == alone).Label} tidak bisa digabung dengan pilihan lain. Pilih salah satu saja, atau beberapa yang lain."));
                 set(ctx.Draft, string.Join(',', codes.Distinct()));
                 return Task.FromResult(StepResult.Ok);
             },

@@ -23,6 +23,8 @@ public sealed class PpksDraft
     /// <summary>What the NIK says (its date and sex digits), to prefill and to mark "(dari NIK)" on the summary.</summary>
     public string? NikSex { get; set; }
     public int? NikAge { get; set; }
+    /// <summary>An age already questioned against the type: typed again, it stands.</summary>
+    public int? AgeQuestioned { get; set; }
     public string? Description { get; set; }
     public string? Service { get; set; }
     public string? Status { get; set; }
@@ -88,7 +90,12 @@ public sealed class PpksFlow : Flow<PpksDraft>
             {
                 if (!InputParsers.TryParseAge(text, ctx.Today, out var years))
                     return Task.FromResult(StepResult.Invalid("Umur tidak dikenali. Contoh: 45, 45 tahun, atau 12/03/1980."));
-                if (AgeProblem(ctx, years) is { } problem) return Task.FromResult(StepResult.Invalid(problem));
+                // A contradiction is questioned once; the same age again goes on, and the type is asked again at Simpan.
+                if (AgeProblem(ctx, years) is { } problem && ctx.Draft.AgeQuestioned != years)
+                {
+                    ctx.Draft.AgeQuestioned = years;
+                    return Task.FromResult(StepResult.Invalid($"{problem} Bila umur itu benar, ketik lagi {years}: jenis PPKS bisa diganti sesudahnya."));
+                }
                 ctx.Draft.Age = years;
                 return Task.FromResult(StepResult.Ok);
             },
@@ -121,7 +128,11 @@ public sealed class PpksFlow : Flow<PpksDraft>
     /// <summary>The services a case got: several may be named at once; *Lainnya* for what the catalog lacks.</summary>
     public static IEnumerable<Step<T>> ServiceSteps<T>(Func<T, string?> get, Action<T, string?> set) =>
         StepLibrary<T>.CatalogPick("service", "Layanan", "Layanan apa yang diberikan?", "Ketik nama layanannya:",
-            ctx => ctx.Reference.Catalogs.PpksServices, get, set, (ctx, codes) => ctx.Reference.Catalogs.ServiceNames(codes), multiple: true);
+            ctx => ctx.Reference.Catalogs.PpksServices, get, set, (ctx, codes) => ctx.Reference.Catalogs.ServiceNames(codes), multiple: true,
+            alone: NoServiceYet);
+
+    /// <summary>"Belum ada layanan" (config/catalogs.json): a case got nothing yet, so it is never given with another service.</summary>
+    public const string NoServiceYet = "belum-ada";
 
     public static IReadOnlyList<Choice> StatusChoices { get; } =
         Enum.GetValues<CaseStatus>().Select(s => new Choice(Labels.Status(s), s.ToString())).ToList();
