@@ -1,7 +1,7 @@
 namespace CaseBot.Domain.Entities;
 
 /// <summary>Aid handed out (logistik disalurkan) for a disaster event.</summary>
-public sealed class AidDistribution
+public sealed class AidDistribution : IAreaReport
 {
     public const string Prefix = "LG";
     public int Id { get; set; }

@@ -4,7 +4,7 @@ namespace CaseBot.Domain.Entities;
 /// A disaster event (kind, place, date) with its current victim counts. Every report on it is kept as a
 /// <see cref="DisasterReport"/> so the current figures stay traceable to who reported what and when.
 /// </summary>
-public sealed class DisasterEvent : IVersioned
+public sealed class DisasterEvent : IVersioned, IAreaReport
 {
     public const string Prefix = "BC";
     public int Id { get; set; }

@@ -5,7 +5,7 @@ public enum CaseStatus { Baru, Ditangani, Selesai, Dirujuk }
 public enum Sex { LakiLaki, Perempuan }
 
 /// <summary>A person or household in need of social welfare services (one of the 26 PPKS types).</summary>
-public sealed class PpksCase : IVersioned
+public sealed class PpksCase : IVersioned, IAreaReport
 {
     public const string Prefix = "PK";
     public int Id { get; set; }

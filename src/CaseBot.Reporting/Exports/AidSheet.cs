@@ -16,9 +16,7 @@ public sealed class AidSheet(Catalogs catalogs) : IReportSheet
     {
         var aid = await db.Aid.AsNoTracking().Include(a => a.Event)
             .Where(a => a.Date >= r.From && a.Date <= r.To)
-            .Where(a => r.Kabupaten == null || a.Kabupaten == r.Kabupaten)
-            .Where(a => r.Kecamatan == null || a.Kecamatan == r.Kecamatan)
-            .Where(a => r.OnlyReporterId == null || a.ReporterId == r.OnlyReporterId)
+            .InRequestedArea(r)
             .OrderBy(a => a.Date).ThenBy(a => a.Id).ToListAsync(ct);
         return new Sheet(SheetName,
             ["Nomor", "Kejadian", "Jenis Bantuan", "Sub Kegiatan", "Jumlah", "Satuan", "Penerima", "Satuan Penerima",

@@ -16,9 +16,7 @@ public sealed class DisasterSheet(Catalogs catalogs) : IReportSheet
     {
         var events = await db.Events.AsNoTracking()
             .Where(e => e.EventDate >= r.From && e.EventDate <= r.To)
-            .Where(e => r.Kabupaten == null || e.Kabupaten == r.Kabupaten)
-            .Where(e => r.Kecamatan == null || e.Kecamatan == r.Kecamatan)
-            .Where(e => r.OnlyReporterId == null || e.ReporterId == r.OnlyReporterId)
+            .InRequestedArea(r)
             .OrderBy(e => e.EventDate).ThenBy(e => e.Id).ToListAsync(ct);
         return new Sheet(SheetName,
             ["Nomor", "Jenis Bencana", "Kabupaten", "Kecamatan", "Desa", "Tanggal Kejadian", "Meninggal", "Hilang", "Luka",

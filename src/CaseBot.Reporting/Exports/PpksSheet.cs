@@ -16,9 +16,7 @@ public sealed class PpksSheet(Catalogs catalogs) : IReportSheet
     {
         var cases = await db.Cases.AsNoTracking()
             .Where(c => c.ReportedOn >= r.From && c.ReportedOn <= r.To)
-            .Where(c => r.Kabupaten == null || c.Kabupaten == r.Kabupaten)
-            .Where(c => r.Kecamatan == null || c.Kecamatan == r.Kecamatan)
-            .Where(c => r.OnlyReporterId == null || c.ReporterId == r.OnlyReporterId)
+            .InRequestedArea(r)
             .OrderBy(c => c.ReportedOn).ThenBy(c => c.Id).ToListAsync(ct);
         // The number of the case each merged case went into (that case may lie outside the exported period or area).
         var mergedIds = cases.Where(c => c.MergedIntoCaseId != null).Select(c => c.MergedIntoCaseId!.Value).Distinct().ToList();
