@@ -78,7 +78,16 @@ public sealed class AuditCommand : ICommand
         var rows = await ctx.Store.AuditTrailAsync(subject);
         if (rows.Count == 0) return $"Belum ada perubahan tercatat untuk {subject}.";
         var lines = rows.TakeLast(15).Select(a =>
-            $"• {Domain.Text.IndonesianFormat.DateTime(a.At)} oleh #{a.ByReporterId}: {a.Field} {a.OldValue} → {a.NewValue}");
+            $"• {Domain.Text.IndonesianFormat.DateTime(a.At)} oleh #{a.ByReporterId}: {a.Field} {Shown(a.Field, a.OldValue)} → {Shown(a.Field, a.NewValue)}");
         return $"Riwayat {subject}:\n{string.Join("\n", lines)}";
     }
+
+    /// <summary>Audit rows keep enum names (Pending, Tksk); admins read the Indonesian labels.</summary>
+    private static string? Shown(string field, string? value) => string.IsNullOrEmpty(value) || !char.IsLetter(value[0]) ? value : field switch
+    {
+        "status" when Enum.TryParse<CaseStatus>(value, out var status) => Labels.Status(status),
+        "status" when Enum.TryParse<ReporterStatus>(value, out var registration) => Labels.ReporterStatus(registration),
+        "peran" when Enum.TryParse<ReporterRole>(value, out var role) => Labels.Role(role),
+        _ => value,
+    };
 }

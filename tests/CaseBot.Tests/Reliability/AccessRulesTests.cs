@@ -183,7 +183,7 @@ public class AccessRulesTests
         Assert.Contains("status Baru → Ditangani", trail);
         Assert.Contains("terdampak_jiwa 120 → 130", await bot.Say(BotHarness.AdminId, "/audit BC-2024-0001"));
         var user = await bot.Say(BotHarness.AdminId, $"/audit USR-{budi}");
-        Assert.Contains("status Pending → Rejected", user);
+        Assert.Contains("status menunggu persetujuan → ditolak", user);
         Assert.Contains("nama Budi → Budi Santoso", user);
     }
 }
