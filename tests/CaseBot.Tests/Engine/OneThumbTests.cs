@@ -54,6 +54,19 @@ public class OneThumbTests
     }
 
     [Fact]
+    public async Task A_refused_number_in_a_row_of_counts_is_asked_next_and_the_others_stand()
+    {
+        await using var bot = await WithReporterAsync();
+        foreach (var a in new[] { "/bencana", "Banjir", "Wotu", "Lampia", "hari ini" }) await bot.Say("10", a);
+        var refused = await bot.Say("10", "0 0 2 40 120 30 200");
+        Assert.Contains("⚠️ Tertangani (200) tidak boleh lebih dari jumlah korban (120", refused);
+        Assert.Contains("sudah tertangani", refused); // the question now open is the refused one
+        var summary = await bot.Say("10", "100");
+        Assert.Contains("Meninggal: 0", summary);
+        Assert.Contains("Tertangani: 100", summary);
+    }
+
+    [Fact]
     public async Task Events_elsewhere_in_the_kabupaten_are_offered_own_kecamatan_first_and_can_be_searched()
     {
         await using var bot = await WithReporterAsync();

@@ -163,9 +163,9 @@ public abstract partial class Flow<TDraft>
             else answer = message.Text?.Trim() ?? "";
             if (step.Group is not null && message.ButtonData is null && await AnswerGroupAsync(ctx, step, answer) is { } grouped)
             {
-                if (grouped.Error is { } problem) return await Continue(ctx, conversation, problem);
+                // The numbers before a refused one stand: go on to the first question still open (the refused one).
                 await machine.FireAsync(Trigger.Answer);
-                return await Continue(ctx, conversation);
+                return await Continue(ctx, conversation, grouped.Error);
             }
         }
 
@@ -203,7 +203,9 @@ public abstract partial class Flow<TDraft>
         for (var i = 0; i < parts.Length; i++)
         {
             var result = await group[i].Accept(ctx, parts[i]);
-            if (!result.Accepted) { group[i].Clear(ctx.Draft); return StepResult.Invalid($"{group[i].Label}: {result.Error}"); }
+            if (result.Accepted) continue;
+            group[i].Clear(ctx.Draft);
+            return StepResult.Invalid(result.Error!.StartsWith(group[i].Label, StringComparison.Ordinal) ? result.Error : $"{group[i].Label}: {result.Error}");
         }
         return StepResult.Ok;
     }
