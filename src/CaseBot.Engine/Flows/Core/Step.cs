@@ -10,8 +10,9 @@ public readonly record struct StepResult(string? Error)
     public bool Accepted => Error is null;
 }
 
-/// <summary>One question of a flow, reading and writing one part of the typed draft.</summary>
-public sealed class Step<TDraft>
+/// <summary>One question of a flow, reading and writing one part of the typed draft. A record, so a flow can take a
+/// library question and change one part of it (<c>step with { Display = … }</c>) without copying the rest by hand.</summary>
+public sealed record Step<TDraft>
 {
     public required string Key { get; init; }
     /// <summary>Short field name for the summary and the edit menu, e.g. "Jenis bencana".</summary>

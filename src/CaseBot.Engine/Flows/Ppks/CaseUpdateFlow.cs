@@ -47,10 +47,9 @@ public sealed class CaseUpdateFlow : Flow<CaseUpdateDraft>
             d => d.After.Note, (d, v) => d.After.Note = v)),
     ];
 
-    private static Step<CaseUpdateDraft> WithSkip(Step<CaseUpdateDraft> step) => new()
+    private static Step<CaseUpdateDraft> WithSkip(Step<CaseUpdateDraft> step) => step with
     {
-        Key = step.Key, Label = step.Label, Prompt = step.Prompt, Accept = step.Accept, IsAnswered = step.IsAnswered,
-        Clear = step.Clear, Display = (_, d) => string.IsNullOrEmpty(d.After.Note) ? null : d.After.Note, Skip = d => d.After.Note = "",
+        Display = (_, d) => string.IsNullOrEmpty(d.After.Note) ? null : d.After.Note, Skip = d => d.After.Note = "",
     };
 
     protected override IReadOnlyList<Invariant<CaseUpdateDraft>> Invariants { get; } =

@@ -156,12 +156,7 @@ public sealed class PpksFlow : Flow<PpksDraft>
         var pick = StepLibrary<PpksDraft>.Pick("sex", "Jenis kelamin", "Jenis kelamin?", _ =>
             [new Choice("Laki-laki", nameof(Domain.Entities.Sex.LakiLaki)), new Choice("Perempuan", nameof(Domain.Entities.Sex.Perempuan))],
             d => d.Sex, (d, v) => d.Sex = v, when: ctx => !Attaching(ctx), synonyms: ctx => ctx.Reference.Vocabulary.SexWords);
-        return new Step<PpksDraft>
-        {
-            Key = pick.Key, Label = pick.Label, Prompt = pick.Prompt, Choices = pick.Choices, ChoicesOnly = true, When = pick.When,
-            Accept = pick.Accept, IsAnswered = pick.IsAnswered, Clear = pick.Clear, Synonyms = pick.Synonyms,
-            Display = (ctx, d) => pick.Display(ctx, d) + (d.Sex is not null && d.Sex == d.NikSex ? " (dari NIK)" : ""),
-        };
+        return pick with { Display = (ctx, d) => pick.Display(ctx, d) + (d.Sex is not null && d.Sex == d.NikSex ? " (dari NIK)" : "") };
     }
 
     /// <summary>The NIK's birth date and sex answer age and sex (shown "dari NIK" on the summary, where they can be
@@ -203,11 +198,8 @@ public sealed class PpksFlow : Flow<PpksDraft>
         "Periksa laporan PPKS Anda:" + (NikElsewhere(ctx) is { } note ? $"\nℹ️ {note}" : "");
 
     /// <summary>After the name, NIK or desa changes, look again for cases of the same person.</summary>
-    private static Step<PpksDraft> WithDuplicateCheck(Step<PpksDraft> step) => new()
+    private static Step<PpksDraft> WithDuplicateCheck(Step<PpksDraft> step) => step with
     {
-        Key = step.Key, Label = step.Label, Prompt = step.Prompt, Choices = step.Choices, ChoicesOnly = step.ChoicesOnly,
-        When = step.When, Display = step.Display, Editable = step.Editable, Clears = step.Clears, IsAnswered = step.IsAnswered,
-        Clear = step.Clear, Skip = step.Skip, TakesLocation = step.TakesLocation, NumericAnswer = step.NumericAnswer,
         Accept = async (ctx, text) =>
         {
             var result = await step.Accept(ctx, text);
