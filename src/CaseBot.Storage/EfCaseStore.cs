@@ -81,7 +81,8 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
             .Where(e => !e.Closed && (kabupaten == null || e.Kabupaten == kabupaten) && (kecamatan == null || e.Kecamatan == kecamatan) && e.EventDate >= since)
             .OrderByDescending(e => e.UpdatedAt).Take(take).ToListAsync();
 
-    public Task<DisasterEvent?> GetEventAsync(int id) => db.Events.FirstOrDefaultAsync(e => e.Id == id);
+    // FindAsync: the rules checked at Simpan and the save itself read the same event or case; one query serves them all.
+    public async Task<DisasterEvent?> GetEventAsync(int id) => await db.Events.FindAsync(id);
 
     public void AddEvent(DisasterEvent disasterEvent) => db.Events.Add(disasterEvent);
 
@@ -89,7 +90,7 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
 
     public void AddAid(AidDistribution aid) => db.Aid.Add(aid);
 
-    public Task<PpksCase?> GetCaseAsync(int id) => db.Cases.FirstOrDefaultAsync(c => c.Id == id);
+    public async Task<PpksCase?> GetCaseAsync(int id) => await db.Cases.FindAsync(id);
 
     public async Task<IReadOnlyList<PpksCase>> FindPossibleDuplicatesAsync(string? nik, string name, string kabupaten, string kecamatan, string desa)
     {
