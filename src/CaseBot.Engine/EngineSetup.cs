@@ -22,6 +22,8 @@ public static class EngineSetup
         services.AddSingleton<ReportKinds>();
         services.AddSingleton<ICommand, MyReportsCommand>();
         services.AddSingleton<ICommand, StatusCommand>();
+        services.AddSingleton<ICommand, Verification.VerifyCommand>();
+        services.AddSingleton<ICommand, Verification.ReturnCommand>();
         services.AddSingleton<ICommand, ApproveCommand>();
         services.AddSingleton<ICommand, RejectCommand>();
         services.AddSingleton<ICommand, PendingCommand>();

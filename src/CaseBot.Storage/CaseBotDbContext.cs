@@ -1,6 +1,7 @@
 using CaseBot.Domain.Entities;
 using CaseBot.Storage.Jobs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -74,7 +75,13 @@ public sealed class CaseBotDbContext : DbContext
             e.HasIndex(x => x.EventDate);
             e.Property(x => x.Version).IsConcurrencyToken();
         });
-        b.Entity<DisasterReport>(e => e.ComplexProperty(x => x.Counts, c => c.Ignore(v => v.TotalKorban)));
+        b.Entity<DisasterReport>(e =>
+        {
+            e.ComplexProperty(x => x.Counts, c => c.Ignore(v => v.TotalKorban));
+            Verified(e.ComplexProperty(x => x.Verification));
+            // The verification queue and the verified figures look up an event's newest (verified) report.
+            e.HasIndex(x => new { x.EventId, x.Id });
+        });
         b.Entity<AidDistribution>(e =>
         {
             e.Ignore(x => x.Number);
@@ -83,6 +90,7 @@ public sealed class CaseBotDbContext : DbContext
             e.Property(x => x.Kecamatan).HasMaxLength(80);
             // Covers the capaian sums: area, period, item and unit, recipients.
             e.HasIndex(x => new { x.Kabupaten, x.Date, x.Kecamatan, x.ItemCode, x.RecipientUnit, x.Recipients });
+            Verified(e.ComplexProperty(x => x.Verification));
         });
         b.Entity<PpksCase>(e =>
         {
@@ -96,6 +104,8 @@ public sealed class CaseBotDbContext : DbContext
             e.HasIndex(x => new { x.Kabupaten, x.ReportedOn, x.Kecamatan, x.TypeCode, x.Status, x.MergedIntoCaseId });
             // No foreign key for MergedIntoCaseId: adding one to an existing SQLite table rebuilds it outside a transaction.
             e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.VerifiedServiceCode).HasMaxLength(200);
+            Verified(e.ComplexProperty(x => x.Verification));
         });
         b.Entity<PossibleDuplicate>(e =>
         {
@@ -131,6 +141,12 @@ public sealed class CaseBotDbContext : DbContext
         foreach (var reportType in new[] { typeof(DisasterReport), typeof(AidDistribution), typeof(PpksCase) })
             b.Entity(reportType).HasIndex("ReporterId");
         foreach (var model in _models) model.Configure(b);
+    }
+
+    private static void Verified(ComplexPropertyBuilder<Verification> v)
+    {
+        v.Ignore(x => x.IsVerified);
+        v.Property(x => x.Reason).HasMaxLength(300);
     }
 }
 

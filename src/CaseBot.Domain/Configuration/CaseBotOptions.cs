@@ -33,4 +33,35 @@ public sealed class CaseBotOptions
 
     /// <summary>Channels without a flood limit: the local terminal is the operator at the console (a piped script).</summary>
     public List<string> FloodExemptChannels { get; set; } = [];
+
+    /// <summary>Who checks reports before their figures are signed, and whether unchecked figures count.</summary>
+    public VerificationOptions Verification { get; set; } = new();
+}
+
+public sealed class VerificationOptions
+{
+    /// <summary>
+    /// False (the default): capaian, summaries and exports lead with verified figures and show the provisional ones
+    /// beside them. True: unverified reports count in the leading figure (for a department that does not verify yet).
+    /// </summary>
+    public bool CountUnverified { get; set; }
+
+    /// <summary>Roles that may verify reports of their own area (admins may verify everywhere); empty: ["Petugas"].
+    /// (Lists start empty: the configuration binder appends to a list that has items.)</summary>
+    public List<Entities.ReporterRole> Verifiers { get; set; } = [];
+
+    public IReadOnlyList<Entities.ReporterRole> VerifierRoles => Verifiers.Count > 0 ? Verifiers : [Entities.ReporterRole.Petugas];
+
+    /// <summary>Whether a verifier may verify a report they made themselves (four eyes by default: no).</summary>
+    public bool VerifyOwnReports { get; set; }
+
+    /// <summary>Whether the area's verifiers get a notice with the verify button for every new report or update.</summary>
+    public bool NotifyVerifiers { get; set; } = true;
+
+    /// <summary>Reasons offered as buttons when a report is returned (any other reason can be typed); empty: the four below.</summary>
+    public List<string> ReturnReasons { get; set; } = [];
+
+    public IReadOnlyList<string> Reasons => ReturnReasons.Count > 0
+        ? ReturnReasons
+        : ["Angka tidak sesuai data posko", "Lokasi atau wilayah salah", "Laporan ganda", "Data belum lengkap"];
 }

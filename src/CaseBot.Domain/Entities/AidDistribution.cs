@@ -23,6 +23,8 @@ public sealed class AidDistribution : IAreaReport
     public string? PhotoFileId { get; set; }
     public int ReporterId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>A hand-out is never changed: a returned one counts nowhere and is reported again.</summary>
+    public Verification Verification { get; set; } = new();
 }
 
 public enum RecipientUnit { Orang, Kk }

@@ -53,4 +53,6 @@ public sealed class DisasterReport
     public DateTimeOffset ReportedAt { get; set; }
     public bool IsUpdate { get; set; }
     public VictimCounts Counts { get; set; } = new();
+    /// <summary>The event's verified figures are those of its newest verified report (each report holds all figures).</summary>
+    public Verification Verification { get; set; } = new();
 }

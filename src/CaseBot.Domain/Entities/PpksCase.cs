@@ -34,6 +34,11 @@ public sealed class PpksCase : IVersioned, IAreaReport
     public int Version { get; set; }
     /// <summary>Set when officers merged this case into an older one (same person): it no longer counts on its own.</summary>
     public int? MergedIntoCaseId { get; set; }
+    /// <summary>Of the case as it is now; an update makes it pending again.</summary>
+    public Verification Verification { get; set; } = new();
+    /// <summary>The status and services an officer last verified: what the verified figures count (null: never verified).</summary>
+    public CaseStatus? VerifiedStatus { get; set; }
+    public string? VerifiedServiceCode { get; set; }
 
     public bool IsHandled => Status is CaseStatus.Ditangani or CaseStatus.Selesai;
 }

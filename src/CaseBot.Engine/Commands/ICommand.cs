@@ -16,5 +16,8 @@ public interface ICommand
     /// <summary>Whether it may answer in a group chat (never anything with personal data).</summary>
     bool AllowedInGroups => false;
 
+    /// <summary>Whether /bantuan offers it to this user (beyond <see cref="Access"/>: e.g. only configured verifiers).</summary>
+    bool Offered(CommandContext ctx) => true;
+
     Task<Reply> ExecuteAsync(CommandContext ctx, string argument);
 }

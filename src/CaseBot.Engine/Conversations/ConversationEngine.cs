@@ -333,7 +333,8 @@ public sealed class ConversationEngine(
         var lines = _flows.Values.Where(f => f.Info is { Command: not null, MenuLine: not null } && FlowGate.Refusal(f.Info, reporter) is null
                                              && f.StartRefusal(session) is null)
             .Select(f => $"/{f.Info.Command} - {f.Info.MenuLine}")
-            .Concat(_commands.Values.Where(c => Refusal(c.Access, reporter, session.IsAdmin) is null).Select(c => $"/{c.Name} - {c.Description}"))
+            .Concat(_commands.Values.Where(c => Refusal(c.Access, reporter, session.IsAdmin) is null && c.Offered(new CommandContext(session)))
+                .Select(c => $"/{c.Name} - {c.Description}"))
             .Append("/ubah <nomor> - Perbarui laporan (angka bencana, status kasus)")
             .Append("/batal - Batalkan isian yang sedang berjalan");
         return $"Menu {Labels.Role(reporter!.Role)}{(session.IsAdmin ? " · admin" : "")} ({reporter.Name}):\n{string.Join("\n", lines)}";

@@ -22,6 +22,13 @@ public static class Labels
         _ => "Dirujuk",
     };
 
+    public static string Verification(VerificationState state) => state switch
+    {
+        VerificationState.Verified => "Terverifikasi",
+        VerificationState.Returned => "Dikembalikan ke pelapor",
+        _ => "Belum diverifikasi",
+    };
+
     public static string Sex(Sex sex) => sex == Domain.Entities.Sex.LakiLaki ? "Laki-laki" : "Perempuan";
 
     public static string Recipients(RecipientUnit unit) => unit == RecipientUnit.Kk ? "KK" : "orang";

@@ -34,6 +34,6 @@ public static class ReportAccess
     /// <summary>NIK in full for admins only (personal data rule).</summary>
     public static bool SeesFullNik(Reporter viewer) => viewer.IsAdmin;
 
-    private static bool InArea(Reporter viewer, string kabupaten, string kecamatan) =>
+    public static bool InArea(Reporter viewer, string kabupaten, string kecamatan) =>
         viewer.Kabupaten == kabupaten && (viewer.Kecamatan is null || viewer.Kecamatan == kecamatan);
 }

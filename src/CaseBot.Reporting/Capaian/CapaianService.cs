@@ -1,3 +1,4 @@
+using CaseBot.Domain.Configuration;
 using CaseBot.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace CaseBot.Reporting.Capaian;
 /// Measures the configured indicators for a region and period. Every figure is an aggregate in SQL over the stored
 /// reports, so it traces back to them (the exports list the same rows).
 /// </summary>
-public sealed class CapaianService(IDbContextFactory<CaseBotDbContext> contexts, IndicatorCatalog catalog)
+public sealed class CapaianService(IDbContextFactory<CaseBotDbContext> contexts, IndicatorCatalog catalog, CaseBotOptions options)
 {
     public IndicatorCatalog Catalog => catalog;
 
@@ -22,9 +23,14 @@ public sealed class CapaianService(IDbContextFactory<CaseBotDbContext> contexts,
         var overrides = await OverridesAsync(db, period.TargetYear, ct);
         return indicators.Select(indicator =>
         {
-            var (numerator, denominator) = totals.For(indicator);
-            if (Lookup(indicator.Denominators, [scope.Region], period.TargetYear) is { } population) denominator = population;
-            return new IndicatorResult(indicator, numerator, denominator, TargetFor(indicator, scope, period.TargetYear, overrides));
+            var figures = totals.For(indicator);
+            if (Lookup(indicator.Denominators, [scope.Region], period.TargetYear) is { } population)
+                figures = figures with
+                {
+                    Verified = figures.Verified with { Denominator = population },
+                    Provisional = figures.Provisional with { Denominator = population },
+                };
+            return new IndicatorResult(indicator, figures, TargetFor(indicator, scope, period.TargetYear, overrides), options.Verification.CountUnverified);
         }).ToList();
     }
 

@@ -20,13 +20,28 @@ public static class CapaianText
         return text.ToString();
     }
 
+    /// <summary>
+    /// The leading figure, and beside it the other one while reports wait: "Realisasi 78,4% terverifikasi (…)" then
+    /// "⏳ 81,0% termasuk 12 laporan belum diverifikasi (…)".
+    /// </summary>
     public static string Realisasi(IndicatorResult r)
     {
+        if (r.Unverified == 0)
+            return r.Realisasi is null ? "Realisasi: belum ada data" : $"Realisasi {Figure(r, r.Leading, r.Realisasi)} · terverifikasi";
+        var waiting = $"{IndonesianFormat.Number(r.Unverified)} laporan belum diverifikasi";
+        return r.CountUnverified
+            ? $"Realisasi {Figure(r, r.Leading, r.Realisasi)}, termasuk {waiting}\n✅ Terverifikasi {Figure(r, r.Other, r.OtherRealisasi)}"
+            : $"Realisasi terverifikasi {Figure(r, r.Leading, r.Realisasi)}\n⏳ Termasuk {waiting}: {Figure(r, r.Other, r.OtherRealisasi)}";
+    }
+
+    /// <summary>"78,4% (580 dari 740 jiwa)", "450 orang", or "belum ada data".</summary>
+    private static string Figure(IndicatorResult r, Figures f, decimal? realisasi)
+    {
         var unit = r.Indicator.Unit;
-        if (r.Indicator.Kind == IndicatorKind.Count) return $"Realisasi {IndonesianFormat.Number(r.Numerator)} {unit}";
-        return r.Realisasi is { } p
-            ? $"Realisasi {IndonesianFormat.Percent(p)} ({IndonesianFormat.Number(r.Numerator)} dari {IndonesianFormat.Number(r.Denominator!.Value)} {unit})"
-            : "Realisasi: belum ada data";
+        if (r.Indicator.Kind == IndicatorKind.Count) return $"{IndonesianFormat.Number(f.Numerator)} {unit}";
+        return realisasi is { } p
+            ? $"{IndonesianFormat.Percent(p)} ({IndonesianFormat.Number(f.Numerator)} dari {IndonesianFormat.Number(f.Denominator!.Value)} {unit})"
+            : "belum ada data";
     }
 
     private static string Target(IndicatorResult r)

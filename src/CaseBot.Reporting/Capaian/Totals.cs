@@ -4,70 +4,88 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseBot.Reporting.Capaian;
 
+/// <summary>A numerator and (for percentages) a denominator.</summary>
+public sealed record Figures(decimal Numerator, decimal? Denominator);
+
+/// <summary>An indicator's figures twice: as officers verified them and as reported (provisional), and how many
+/// reports behind the provisional ones still wait for verification.</summary>
+public sealed record MeasuredFigures(Figures Verified, Figures Provisional, int Unverified);
+
 /// <summary>
 /// The sums behind all indicators for one region and period: victims, aid recipients by item and unit, cases by type
-/// and status. Each is one grouped SQL aggregate; indicators then pick their numerator and denominator from them.
+/// and status, each verified and provisional. Each is a grouped SQL aggregate; indicators then pick their numerator
+/// and denominator from them. <see cref="DrillDown"/> lists the same reports one by one (and a test holds the two equal).
 /// </summary>
 public sealed class Totals
 {
-    private long _handledVictims, _allVictims;
-    private List<(string Item, RecipientUnit Unit, long Recipients)> _aid = [];
-    private List<(string Type, CaseStatus Status, string Service, int Count)> _cases = [];
+    private (long Handled, long All) _victims, _verifiedVictims;
+    private int _unverifiedEvents;
+    private List<AidGroup> _aid = [];
+    private List<CaseGroup> _cases = [];
+
+    private sealed record AidGroup(string Item, RecipientUnit Unit, VerificationState State, long Recipients, int Reports);
+
+    private sealed record CaseGroup(string Type, CaseStatus Status, string Service, CaseStatus? VerifiedStatus, string? VerifiedService,
+        VerificationState State, int Count);
 
     public static async Task<Totals> ReadAsync(CaseBotDbContext db, RegionScope scope, ReportingPeriod period,
         IReadOnlySet<Measure> needed, CancellationToken ct)
     {
-        var (kabupaten, kecamatan, from, to) = (scope.Kabupaten, scope.Kecamatan, period.From, period.To);
         var totals = new Totals();
         if (needed.Contains(Measure.VictimsHandled) || needed.Contains(Measure.VictimsHandledCount))
         {
-            var sums = await db.Events
-                .Where(e => kabupaten.Contains(e.Kabupaten) && e.EventDate >= from && e.EventDate <= to && (kecamatan == null || e.Kecamatan == kecamatan))
-                .GroupBy(_ => 1)
-                .Select(g => new
-                {
-                    Handled = g.Sum(e => (long)e.Counts.Tertangani),
-                    All = g.Sum(e => (long)e.Counts.TerdampakJiwa + e.Counts.Meninggal + e.Counts.Hilang),
-                })
-                .ToListAsync(ct);
-            (totals._handledVictims, totals._allVictims) = sums.Count == 0 ? (0, 0) : (sums[0].Handled, sums[0].All);
+            var events = ReportQueries.Events(db, scope, period);
+            totals._victims = Single(await events.GroupBy(_ => 1)
+                .Select(g => new { Handled = g.Sum(e => (long)e.Counts.Tertangani), All = g.Sum(e => (long)e.Counts.TerdampakJiwa + e.Counts.Meninggal + e.Counts.Hilang) })
+                .Select(x => new ValueTuple<long, long>(x.Handled, x.All)).ToListAsync(ct));
+            totals._verifiedVictims = Single(await ReportQueries.NewestVerifiedReports(db, scope, period).GroupBy(_ => 1)
+                .Select(g => new { Handled = g.Sum(r => (long)r.Counts.Tertangani), All = g.Sum(r => (long)r.Counts.TerdampakJiwa + r.Counts.Meninggal + r.Counts.Hilang) })
+                .Select(x => new ValueTuple<long, long>(x.Handled, x.All)).ToListAsync(ct));
+            totals._unverifiedEvents = await ReportQueries.WithUnverifiedFigures(events).CountAsync(ct);
         }
         if (needed.Contains(Measure.AidRecipients))
-            totals._aid = (await db.Aid
-                    .Where(a => kabupaten.Contains(a.Kabupaten) && a.Date >= from && a.Date <= to && (kecamatan == null || a.Kecamatan == kecamatan))
-                    .GroupBy(a => new { a.ItemCode, a.RecipientUnit })
-                    .Select(g => new { g.Key.ItemCode, g.Key.RecipientUnit, Sum = g.Sum(a => (long)a.Recipients) })
+            totals._aid = (await ReportQueries.Aid(db, scope, period)
+                    .GroupBy(a => new { a.ItemCode, a.RecipientUnit, a.Verification.State })
+                    .Select(g => new { g.Key.ItemCode, g.Key.RecipientUnit, g.Key.State, Sum = g.Sum(a => (long)a.Recipients), Count = g.Count() })
                     .ToListAsync(ct))
-                .Select(x => (x.ItemCode, x.RecipientUnit, x.Sum)).ToList();
+                .Select(x => new AidGroup(x.ItemCode, x.RecipientUnit, x.State, x.Sum, x.Count)).ToList();
         if (needed.Contains(Measure.PpksHandled) || needed.Contains(Measure.PpksHandledCount))
-            totals._cases = (await db.Cases
-                    // A case merged into another is the same person: only the case it was merged into counts.
-                    .Where(c => kabupaten.Contains(c.Kabupaten) && (kecamatan == null || c.Kecamatan == kecamatan)
-                                && c.ReportedOn >= from && c.ReportedOn <= to && c.MergedIntoCaseId == null)
+            totals._cases = (await ReportQueries.Cases(db, scope, period)
                     // Grouped by service too: whether a status counts as handled may depend on the service (config).
-                    .GroupBy(c => new { c.TypeCode, c.Status, c.ServiceCode })
-                    .Select(g => new { g.Key.TypeCode, g.Key.Status, g.Key.ServiceCode, Count = g.Count() })
+                    .GroupBy(c => new { c.TypeCode, c.Status, c.ServiceCode, c.VerifiedStatus, c.VerifiedServiceCode, c.Verification.State })
+                    .Select(g => new { g.Key.TypeCode, g.Key.Status, g.Key.ServiceCode, g.Key.VerifiedStatus, g.Key.VerifiedServiceCode, g.Key.State, Count = g.Count() })
                     .ToListAsync(ct))
-                .Select(x => (x.TypeCode, x.Status, x.ServiceCode, x.Count)).ToList();
+                .Select(x => new CaseGroup(x.TypeCode, x.Status, x.ServiceCode, x.VerifiedStatus, x.VerifiedServiceCode, x.State, x.Count)).ToList();
         return totals;
     }
 
-    /// <summary>Numerator and denominator (null for counts) of one indicator.</summary>
-    public (decimal Numerator, decimal? Denominator) For(IndicatorDefinition indicator)
+    private static (long, long) Single(List<(long, long)> rows) => rows.Count == 0 ? (0, 0) : rows[0];
+
+    /// <summary>Numerator and denominator (null for counts) of one indicator, verified and provisional.</summary>
+    public MeasuredFigures For(IndicatorDefinition indicator)
     {
         switch (indicator.Measure)
         {
-            case Measure.VictimsHandled: return (_handledVictims, _allVictims);
-            case Measure.VictimsHandledCount: return (_handledVictims, null);
+            case Measure.VictimsHandled:
+            case Measure.VictimsHandledCount:
+                var percentage = indicator.Measure == Measure.VictimsHandled;
+                return new(new(_verifiedVictims.Handled, percentage ? _verifiedVictims.All : null),
+                    new(_victims.Handled, percentage ? _victims.All : null), _unverifiedEvents);
             case Measure.AidRecipients:
-                RecipientUnit? unit = Enum.TryParse<RecipientUnit>(indicator.RecipientUnit, true, out var u) ? u : null;
-                return (_aid.Where(a => (indicator.AidItems.Count == 0 || indicator.AidItems.Contains(a.Item)) && (unit is null || a.Unit == unit))
-                    .Sum(a => a.Recipients), null);
+                var aid = _aid.Where(a => IndicatorFilters.CountsAid(indicator, a.Item, a.Unit)).ToList();
+                // A returned hand-out counts nowhere: it is reported again, correctly.
+                return new(new(aid.Where(a => a.State == VerificationState.Verified).Sum(a => a.Recipients), null),
+                    new(aid.Where(a => a.State != VerificationState.Returned).Sum(a => a.Recipients), null),
+                    aid.Where(a => a.State == VerificationState.Pending).Sum(a => a.Reports));
             default:
-                var cases = _cases.Where(c => indicator.PpksTypes.Count == 0 || indicator.PpksTypes.Contains(c.Type)).ToList();
-                var rules = indicator.Handled.Count > 0 ? indicator.Handled : HandledRule.Default;
-                var handled = cases.Where(c => rules.Any(r => r.Matches(c.Status, c.Service))).Sum(c => c.Count);
-                return indicator.Measure == Measure.PpksHandled ? (handled, cases.Sum(c => c.Count)) : (handled, null);
+                var cases = _cases.Where(c => IndicatorFilters.CountsType(indicator, c.Type)).ToList();
+                var verified = cases.Where(c => c.VerifiedStatus is not null).ToList();
+                var handled = cases.Where(c => IndicatorFilters.Handled(indicator, c.Status, c.Service)).Sum(c => c.Count);
+                var handledVerified = verified.Where(c => IndicatorFilters.Handled(indicator, c.VerifiedStatus!.Value, c.VerifiedService)).Sum(c => c.Count);
+                var unverified = cases.Where(c => c.State != VerificationState.Verified).Sum(c => c.Count);
+                return indicator.Measure == Measure.PpksHandled
+                    ? new(new(handledVerified, verified.Sum(c => c.Count)), new(handled, cases.Sum(c => c.Count)), unverified)
+                    : new(new(handledVerified, null), new(handled, null), unverified);
         }
     }
 }

@@ -17,7 +17,8 @@ public sealed class DailySummaryComposer(DailySummaryQuery query, CapaianService
         var period = ReportingPeriod.Year(day.Year);
         var results = await capaian.MeasureAsync(scope, period, ct: ct);
         var lines = results.Select(r => new CapaianLine(r.Indicator.ShortName, r.Capaian,
-            r.Band is { } band ? CapaianMath.BandName(band) : r.Target is null ? "target belum ditetapkan" : "belum ada data")).ToList();
+            r.Band is { } band ? CapaianMath.BandName(band) : r.Target is null ? "target belum ditetapkan" : "belum ada data",
+            r.Unverified > 0 ? CapaianMath.Capaian(r.OtherRealisasi, r.Target) : null, r.Unverified)).ToList();
         var text = DailySummaryText.Format(data, lines, now, late);
         var chart = CapaianChart.RenderPng($"Capaian {period.Label} {scope.Name}", lines.Select(l => new ChartBar(l.Indicator, l.Capaian)).ToList());
         return new ComposedSummary(text, chart);

@@ -26,4 +26,5 @@ public sealed record AidLine(string Item, decimal Quantity, string Unit, int Rec
 public sealed record SilentKecamatan(string Name, DateTimeOffset? LastReport);
 
 /// <summary>One capaian line for the summary and its chart; produced by the capaian service.</summary>
-public sealed record CapaianLine(string Indicator, decimal? Capaian, string? Band);
+/// <param name="Provisional">Capaian including the reports not yet verified, when there are any (else null).</param>
+public sealed record CapaianLine(string Indicator, decimal? Capaian, string? Band, decimal? Provisional = null, int Unverified = 0);

@@ -37,11 +37,12 @@ public static class DailySummaryText
         if (capaian.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine($"🎯 Capaian {d.Day.Year}:");
+            text.AppendLine($"🎯 Capaian {d.Day.Year} (terverifikasi):");
             foreach (var c in capaian)
-                text.AppendLine(c.Capaian is { } value
+                text.AppendLine((c.Capaian is { } value
                     ? $"• {c.Indicator}: {IndonesianFormat.Percent(value)} ({c.Band})"
-                    : $"• {c.Indicator}: {c.Band ?? "belum ada data"}");
+                    : $"• {c.Indicator}: {c.Band ?? "belum ada data"}") +
+                    (c.Unverified > 0 ? $"; ⏳ {(c.Provisional is { } p ? IndonesianFormat.Percent(p) + " " : "")}termasuk {N(c.Unverified)} laporan belum diverifikasi" : ""));
         }
 
         if (d.Silent.Count > 0)

@@ -79,6 +79,26 @@ namespace CaseBot.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Verification", "CaseBot.Domain.Entities.AidDistribution.Verification#Verification", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long?>("At")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int?>("ByReporterId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("EventId");
@@ -342,11 +362,31 @@ namespace CaseBot.Storage.Postgres.Migrations
                                 .HasColumnType("integer");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Verification", "CaseBot.Domain.Entities.DisasterReport.Verification#Verification", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long?>("At")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int?>("ByReporterId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)");
+                        });
+
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId");
-
                     b.HasIndex("ReporterId");
+
+                    b.HasIndex("EventId", "Id");
 
                     b.ToTable("DisasterReports");
                 });
@@ -504,9 +544,37 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("VerifiedServiceCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("VerifiedStatus")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Verification", "CaseBot.Domain.Entities.PpksCase.Verification#Verification", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long?>("At")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int?>("ByReporterId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)");
+                        });
 
                     b.HasKey("Id");
 

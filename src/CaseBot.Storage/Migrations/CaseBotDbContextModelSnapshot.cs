@@ -72,6 +72,26 @@ namespace CaseBot.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Verification", "CaseBot.Domain.Entities.AidDistribution.Verification#Verification", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long?>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ByReporterId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("EventId");
@@ -327,11 +347,31 @@ namespace CaseBot.Storage.Migrations
                                 .HasColumnType("INTEGER");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Verification", "CaseBot.Domain.Entities.DisasterReport.Verification#Verification", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long?>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ByReporterId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId");
-
                     b.HasIndex("ReporterId");
+
+                    b.HasIndex("EventId", "Id");
 
                     b.ToTable("DisasterReports");
                 });
@@ -485,9 +525,37 @@ namespace CaseBot.Storage.Migrations
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VerifiedServiceCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedStatus")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Verification", "CaseBot.Domain.Entities.PpksCase.Verification#Verification", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long?>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ByReporterId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT");
+                        });
 
                     b.HasKey("Id");
 

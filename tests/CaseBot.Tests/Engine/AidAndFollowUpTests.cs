@@ -73,7 +73,7 @@ public class AidAndFollowUpTests
             await bot.Say("10", a);
         var first = await bot.SendAsync("10", "simpan", messageId: "tg-555");
         var again = await bot.SendAsync("10", "simpan", messageId: "tg-555");
-        Assert.Contains("BC-2024-0001", first.Single().Text);
+        Assert.Contains("BC-2024-0001", first.Single(m => m.ChatId == "10").Text);
         Assert.Empty(again);
         await using var db = bot.Db();
         Assert.Single(db.Events);

@@ -32,7 +32,7 @@ public sealed class CapaianServiceTests
         Assert.Equal((580m, 580m), (r.Numerator, r.Denominator));
         Assert.Equal((100m, 100m, 100m), (r.Realisasi, r.Target, r.Capaian));
         Assert.Equal(RatingBand.SangatTinggi, r.Band);
-        Assert.Equal("Realisasi 100% (580 dari 580 jiwa)", CapaianText.Realisasi(r));
+        Assert.Equal("Realisasi 100% (580 dari 580 jiwa) · terverifikasi", CapaianText.Realisasi(r));
     }
 
     [Fact]

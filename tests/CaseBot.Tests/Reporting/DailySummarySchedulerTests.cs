@@ -33,6 +33,7 @@ public sealed class DailySummarySchedulerTests
     {
         var bot = await WithGroupAsync();
         await Scenario.ReportFloodAsync(bot, "10", jiwa: 120, tertangani: 100);
+        Assert.Equal(1, await Scenario.VerifyAllAsync(bot, BotHarness.AdminId));
 
         Assert.Equal(0, await CheckAt(bot, Wita(15, 10))); // 07:00 today passed before the group was registered
         Assert.Equal(0, await CheckAt(bot, Wita(15, 23, 59)));

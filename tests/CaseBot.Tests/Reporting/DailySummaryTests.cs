@@ -70,6 +70,9 @@ public sealed class SummaryCommandTests
         await Scenario.ReportFloodAsync(bot, "10", jiwa: 120, tertangani: 100);
         bot.Clock.Advance(TimeSpan.FromDays(1));
 
+        var unverified = (await bot.SendAsync("30", "/ringkasan")).Single();
+        Assert.Contains("Korban bencana tertangani (SPM): belum ada data; ⏳ 83,33% termasuk 1 laporan belum diverifikasi", unverified.Text);
+        Assert.Equal(1, await Scenario.VerifyAllAsync(bot, "30"));
         var reply = (await bot.SendAsync("30", "/ringkasan")).Single();
         Assert.Contains("Ringkasan harian Malili, 15 Maret 2024", reply.Text);
         Assert.Contains("Laporan baru: 1 bencana, 0 logistik, 0 PPKS.", reply.Text);

@@ -17,6 +17,7 @@ public sealed class ExportCommandAndTargetsTests
         foreach (var a in new[] { "/ppks", "Lanjut usia terlantar", "Hasnah", "7324010101500001", "Malili", "Lampia", "Perempuan", "70",
                      "Tinggal sendiri", "Permakanan", "ditangani", "simpan" })
             await bot.Say("10", a);
+        Assert.Equal(2, await Scenario.VerifyAllAsync(bot, "30")); // the flood and the case
         return bot;
     }
 

@@ -41,6 +41,20 @@ public static class Scenario
         await bot.Say(BotHarness.AdminId, $"/setujui {id}");
     }
 
+    /// <summary>The officer verifies every report waiting in their area, pressing the first Verifikasi button of the
+    /// queue until it is empty; returns how many were verified.</summary>
+    public static async Task<int> VerifyAllAsync(BotHarness bot, string officerId)
+    {
+        var verified = 0;
+        for (var queue = await bot.SendAsync(officerId, "/verifikasi"); queue.SelectMany(m => m.Choices).Any(c => c.Label.StartsWith("✅ Verifikasi"));
+             queue = await bot.SendAsync(officerId, "/verifikasi"))
+        {
+            Assert.Contains("terverifikasi", await bot.Press(officerId, BotHarness.Data(queue, "✅ Verifikasi")));
+            verified++;
+        }
+        return verified;
+    }
+
     /// <summary>A new flood in Malili with the given counts; returns the last reply.</summary>
     public static async Task<string> ReportFloodAsync(BotHarness bot, string userId, string desa = "Puncak Indah",
         int meninggal = 0, int hilang = 0, int luka = 2, int mengungsi = 40, int jiwa = 120, int kk = 30, int tertangani = 100)

@@ -1,3 +1,4 @@
+using CaseBot.Engine.Verification;
 using System.Globalization;
 using CaseBot.Domain.Entities;
 using CaseBot.Domain.Text;
@@ -131,9 +132,11 @@ public sealed class AidFlow : Flow<AidDraft>
         };
         ctx.Store.AddAid(aid);
         var admins = await AdminChats.ListAsync(ctx.Session);
+        var verifiers = await ReportNotices.VerifiersAsync(ctx.Session, aid.Kabupaten, aid.Kecamatan);
         return () =>
         {
             AdminChats.NoticeTypedEntries(ctx.Session, admins, aid.Number, ("jenis bantuan", aid.ItemCode));
+            ReportNotices.ToVerifiers(ctx.Session, verifiers, AidVerification.Of(ctx.Session, aid));
             return $"✅ Laporan logistik tersimpan dengan nomor {aid.Number}.\n" +
                    $"{IndonesianFormat.Number(aid.Quantity)} {aid.Unit} untuk {IndonesianFormat.Number(aid.Recipients)} {Labels.Recipients(aid.RecipientUnit)}.";
         };

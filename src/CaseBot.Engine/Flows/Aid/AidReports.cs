@@ -9,6 +9,7 @@ public sealed class AidReports : ReportKind
 {
     public override string Prefix => AidDistribution.Prefix;
     public override string Title => "laporan logistik";
+    public override Verification.ReportVerification Verification { get; } = new AidVerification();
     public override string ExportKey => "logistik";
 
     public override async Task<Reply?> ShowAsync(FlowSession session, int id, int year)

@@ -17,6 +17,8 @@ public abstract class ReportKind
     /// <summary>Why /ubah cannot change it, when <see cref="UpdateFlow"/> is null.</summary>
     public virtual string NotUpdatable => $"{char.ToUpperInvariant(Title[0])}{Title[1..]} tidak bisa diubah setelah disimpan. " +
                                           "Bila ada kekeliruan, hubungi petugas dinas.";
+    /// <summary>How its reports are verified before their figures are signed; null when they need no verification.</summary>
+    public virtual Verification.ReportVerification? Verification => null;
     /// <summary>The export sheet's key (/ekspor &lt;key&gt;).</summary>
     public abstract string ExportKey { get; }
 

@@ -1,3 +1,4 @@
+using CaseBot.Engine.Verification;
 using System.Globalization;
 using CaseBot.Domain.Entities;
 using CaseBot.Domain.Text;
@@ -93,11 +94,14 @@ public sealed class DisasterFlow : Flow<DisasterDraft>
             KindCode = d.Kind!, Kabupaten = ctx.Reporter!.Kabupaten, Kecamatan = d.Kecamatan!, Desa = d.Desa!,
             EventDate = d.Date!.Value, ReporterId = ctx.Reporter.Id, CreatedAt = ctx.Now, UpdatedAt = ctx.Now, Counts = counts,
         };
-        e.Reports.Add(new DisasterReport { ReporterId = ctx.Reporter.Id, ReportedAt = ctx.Now, IsUpdate = false, Counts = counts.Copy() });
+        var report = new DisasterReport { ReporterId = ctx.Reporter.Id, ReportedAt = ctx.Now, IsUpdate = false, Counts = counts.Copy() };
+        e.Reports.Add(report);
         ctx.Store.AddEvent(e);
+        var verifiers = await ReportNotices.VerifiersAsync(ctx.Session, e.Kabupaten, e.Kecamatan);
         return () =>
         {
             AdminChats.NoticeTypedEntries(ctx.Session, admins, e.Number, ("jenis bencana", e.KindCode));
+            ReportNotices.ToVerifiers(ctx.Session, verifiers, DisasterVerification.Of(ctx.Session, e, report));
             return $"✅ Laporan bencana tersimpan dengan nomor {e.Number}." +
                    $"\nKorban: {IndonesianFormat.Number(counts.TotalKorban)} jiwa, tertangani {IndonesianFormat.Number(counts.Tertangani)}." +
                    "\nKirim /logistik untuk melaporkan bantuan yang disalurkan.";

@@ -10,6 +10,7 @@ public sealed class DisasterReports : ReportKind
     public override string Prefix => DisasterEvent.Prefix;
     public override string Title => "laporan bencana";
     public override string? UpdateFlow => EventUpdateFlow.FlowName;
+    public override Verification.ReportVerification Verification { get; } = new DisasterVerification();
     public override string ExportKey => "bencana";
 
     public override async Task<Reply?> ShowAsync(FlowSession session, int id, int year)

@@ -1,3 +1,4 @@
+using CaseBot.Engine.Verification;
 using System.Text.Json.Serialization;
 using CaseBot.Domain.Entities;
 using CaseBot.Domain.Text;
@@ -99,11 +100,17 @@ public sealed class EventUpdateFlow : Flow<EventUpdateDraft>
         }
         e.Counts = counts.ToCounts();
         e.UpdatedAt = ctx.Now;
-        e.Reports.Add(new DisasterReport { ReporterId = reporterId, ReportedAt = ctx.Now, IsUpdate = true, Counts = e.Counts.Copy() });
+        var report = new DisasterReport { ReporterId = reporterId, ReportedAt = ctx.Now, IsUpdate = true, Counts = e.Counts.Copy() };
+        e.Reports.Add(report);
         var saved = e.Counts;
-        return () => $"✅ Pembaruan {e.Number} tersimpan." +
-                     $"\nKorban: {IndonesianFormat.Number(saved.TotalKorban)} jiwa, tertangani {IndonesianFormat.Number(saved.Tertangani)}." +
-                     "\nKirim /logistik untuk melaporkan bantuan yang disalurkan.";
+        var verifiers = await ReportNotices.VerifiersAsync(ctx.Session, e.Kabupaten, e.Kecamatan);
+        return () =>
+        {
+            ReportNotices.ToVerifiers(ctx.Session, verifiers, DisasterVerification.Of(ctx.Session, e, report));
+            return $"✅ Pembaruan {e.Number} tersimpan." +
+                   $"\nKorban: {IndonesianFormat.Number(saved.TotalKorban)} jiwa, tertangani {IndonesianFormat.Number(saved.Tertangani)}." +
+                   "\nKirim /logistik untuk melaporkan bantuan yang disalurkan.";
+        };
     }
 
     private static string Number(int? n, bool invariant = false) =>

@@ -20,6 +20,7 @@ public static class CaseChanges
             c.Description = appended;
         }
         c.UpdatedAt = ctx.Now;
+        c.Verification = new Domain.Entities.Verification(); // a changed case waits for verification again
     }
 
     private static void Change(FlowSession ctx, PpksCase c, string field, string old, string now)

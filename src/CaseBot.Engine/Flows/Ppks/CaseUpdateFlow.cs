@@ -1,3 +1,4 @@
+using CaseBot.Engine.Verification;
 using System.Text.Json.Serialization;
 using CaseBot.Domain.Entities;
 using CaseBot.Engine.Messages;
@@ -106,6 +107,11 @@ public sealed class CaseUpdateFlow : Flow<CaseUpdateDraft>
         var d = ctx.Draft;
         var c = await ctx.Store.GetCaseAsync(d.CaseId) ?? throw new InvalidOperationException("The case vanished after its check.");
         CaseChanges.Apply(ctx.Session, c, Enum.Parse<CaseStatus>(d.After.Status!), d.After.Service!, d.After.Note);
-        return () => $"✅ Kasus {c.Number} diperbarui: status {Labels.Status(c.Status)}.";
+        var verifiers = await ReportNotices.VerifiersAsync(ctx.Session, c.Kabupaten, c.Kecamatan);
+        return () =>
+        {
+            ReportNotices.ToVerifiers(ctx.Session, verifiers, PpksVerification.Of(ctx.Session, c));
+            return $"✅ Kasus {c.Number} diperbarui: status {Labels.Status(c.Status)}.";
+        };
     }
 }

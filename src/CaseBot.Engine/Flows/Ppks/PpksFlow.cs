@@ -1,3 +1,4 @@
+using CaseBot.Engine.Verification;
 using System.Text.Json.Serialization;
 using System.Globalization;
 using CaseBot.Domain.Entities;
@@ -243,7 +244,12 @@ public sealed class PpksFlow : Flow<PpksDraft>
         {
             var existing = await ctx.Store.GetCaseAsync(id) ?? throw new InvalidOperationException("The case vanished after its check.");
             CaseChanges.Apply(ctx.Session, existing, status, d.Service!, d.Description);
-            return () => $"✅ Laporan ditambahkan ke kasus {existing.Number} (status {Labels.Status(existing.Status)}).";
+            var verifiersOfExisting = await ReportNotices.VerifiersAsync(ctx.Session, existing.Kabupaten, existing.Kecamatan);
+            return () =>
+            {
+                ReportNotices.ToVerifiers(ctx.Session, verifiersOfExisting, PpksVerification.Of(ctx.Session, existing));
+                return $"✅ Laporan ditambahkan ke kasus {existing.Number} (status {Labels.Status(existing.Status)}).";
+            };
         }
         var created = new PpksCase
         {
@@ -258,9 +264,11 @@ public sealed class PpksFlow : Flow<PpksDraft>
         ctx.Store.AddCase(created);
         await LinkOutOfAreaMatchesAsync(ctx, created);
         var admins = await AdminChats.ListAsync(ctx.Session);
+        var verifiers = await ReportNotices.VerifiersAsync(ctx.Session, created.Kabupaten, created.Kecamatan);
         return () =>
         {
             AdminChats.NoticeTypedEntries(ctx.Session, admins, created.Number, ("layanan", created.ServiceCode));
+            ReportNotices.ToVerifiers(ctx.Session, verifiers, PpksVerification.Of(ctx.Session, created));
             return $"✅ Kasus PPKS tersimpan dengan nomor {created.Number}.";
         };
     }

@@ -10,6 +10,7 @@ public sealed class PpksReports : ReportKind
     public override string Prefix => PpksCase.Prefix;
     public override string Title => "kasus PPKS";
     public override string? UpdateFlow => CaseUpdateFlow.FlowName;
+    public override Verification.ReportVerification Verification { get; } = new PpksVerification();
     public override string ExportKey => "ppks";
 
     public override async Task<Reply?> ShowAsync(FlowSession session, int id, int year)
