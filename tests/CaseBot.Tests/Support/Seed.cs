@@ -9,7 +9,7 @@ namespace CaseBot.Tests.Support;
 /// </summary>
 public static class Seed
 {
-    private static Verification Checked(VerificationState state) => new() { State = state, At = state == VerificationState.Pending ? null : DateTimeOffset.UnixEpoch };
+    private static Domain.Entities.Verification Checked(VerificationState state) => new() { State = state, At = state == VerificationState.Pending ? null : DateTimeOffset.UnixEpoch };
 
     public static DisasterEvent Event(CaseBotDbContext db, string kabupaten, string kecamatan, DateOnly date, int terdampak, int tertangani,
         int meninggal = 0, int hilang = 0, VerificationState state = VerificationState.Verified)
