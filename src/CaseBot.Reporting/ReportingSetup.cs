@@ -12,6 +12,7 @@ public static class ReportingSetup
         services.AddSingleton(indicators)
             .AddSingleton<CapaianService>()
             .AddSingleton<DailyRekap>()
+            .AddSingleton<DrillDown>()
             .AddSingleton<IReportSheet, DisasterSheet>()
             .AddSingleton<IReportSheet, AidSheet>()
             .AddSingleton<IReportSheet, PpksSheet>()

@@ -67,11 +67,14 @@ public sealed class VerificationTests
         Assert.Contains("Realisasi terverifikasi 83,33% (100 dari 120 jiwa)", updated);
         Assert.Contains("⏳ Termasuk 1 laporan belum diverifikasi: 100% (120 dari 120 jiwa)", updated);
         Assert.Contains("capaian 83,33%", updated);
+        Assert.Equal(1, await Scenario.VerifyAllAsync(bot, Officer)); // the newest verified report's figures count
+        Assert.Contains("Realisasi 100% (120 dari 120 jiwa) · terverifikasi", await bot.Say(Officer, "/capaian bencana"));
 
         await using var db = bot.Db();
         var officerId = db.Reporters.Single(r => r.Name == "Pak Kasi Malili").Id;
         var audit = await db.Audit.Where(a => a.Subject == "BC-2024-0001" && a.Field == "verifikasi").ToListAsync();
-        Assert.Equal(officerId, Assert.Single(audit).ByReporterId);
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, a => Assert.Equal(officerId, a.ByReporterId));
         Assert.Equal(BotHarness.DefaultNow, audit[0].At);
         Assert.StartsWith("Verified v", audit[0].NewValue);
     }
