@@ -40,6 +40,8 @@ public sealed class CapaianAnswers(CapaianService capaian, DailyRekap rekap, Cap
             ? i => i.Topic == topic && CapaianService.Concerns(i, scope)
             : null);
         var results = await capaian.MeasureAsync(scope, period, which);
-        return guess + CapaianText.Format(scope, period, results);
+        // Each line opens to the reports behind it.
+        return new Reply(guess + CapaianText.Format(scope, period, results),
+            results.Select((r, i) => new Choice($"🔎 Rincian {i + 1}", $"/{DrillDownCommand.CommandName} {DrillDownKey.Of(r.Indicator, scope, period)}")).ToList());
     }
 }

@@ -16,6 +16,7 @@ public static class ReportingCommandsSetup
         services.AddSingleton<CapaianAnswers>();
         services.AddSingleton<ICommand, CapaianCommand>();
         services.AddSingleton<ICommand, RekapCommand>();
+        services.AddSingleton<ICommand, DrillDownCommand>();
         services.AddSingleton<ICommand, ExportCommand>();
         services.AddSingleton<ICommand, SummaryCommand>();
         services.AddSingleton<ICommand, TargetCommand>();

@@ -20,7 +20,7 @@ public interface IReportSheet
 /// <summary>The report tables officers paste into the LKj/Renja/Renstra: one sheet per kind of report.</summary>
 /// <remarks>Each report kind declares the key of its sheet (<c>ReportKind.ExportKey</c>); a test checks every kind has one.</remarks>
 public sealed class ReportSheets(IDbContextFactory<CaseBotDbContext> contexts, IEnumerable<IReportSheet> sheets, RegionCatalog regions,
-    CapaianService capaian)
+    CapaianService capaian, DrillDown drillDown)
 {
     /// <summary>"semua": every sheet.</summary>
     public const string All = "semua";
@@ -44,12 +44,15 @@ public sealed class ReportSheets(IDbContextFactory<CaseBotDbContext> contexts, I
         var built = new List<Sheet>();
         foreach (var sheet in Sheets.Where(s => request.Kind == All || s.Key == request.Kind))
             built.Add(await sheet.BuildAsync(db, request, ct));
-        built.Add(await CapaianAsync(request, ct));
+        var (period, areas) = await CapaianAsync(request, ct);
+        built.Add(CapaianSheet.Build(period, areas));
+        // The reports behind each figure: for officers and admins (a reporter's export holds only their own reports).
+        if (request.OnlyReporterId is null) built.Add(await DrillDownSheet.BuildAsync(drillDown, period, areas, request.ShowFullNik, ct));
         return built;
     }
 
     /// <summary>Capaian of the requested area, or of each top-level region when none is named.</summary>
-    private async Task<Sheet> CapaianAsync(ExportRequest r, CancellationToken ct)
+    private async Task<(ReportingPeriod, List<(RegionScope, IReadOnlyList<IndicatorResult>)>)> CapaianAsync(ExportRequest r, CancellationToken ct)
     {
         var area = r.Kecamatan is not null && r.Kabupaten is not null ? regions.FindKecamatan(r.Kabupaten, r.Kecamatan)
             : r.Kabupaten is not null ? regions.FindKabupaten(r.Kabupaten) : null;
@@ -60,9 +63,6 @@ public sealed class ReportSheets(IDbContextFactory<CaseBotDbContext> contexts, I
             var scope = RegionScope.Of(region);
             areas.Add((scope, await capaian.MeasureAsync(scope, period, ct: ct)));
         }
-        return CapaianSheet.Build(period, areas);
+        return (period, areas);
     }
-
-
-
 }

@@ -18,7 +18,7 @@ public sealed class DrillDownPropertyTests(ITestOutputHelper output)
         [("Luwu Timur", "Malili"), ("Luwu Timur", "Wotu"), ("Luwu Timur", "Burau"), ("Mamuju", "Kalukku"), ("Majene", "Banggae")];
 
     private static readonly string[] Items = ["permakanan", "sandang", "family-kit"];
-    private static readonly string[] Types = ["fakir-miskin", "lanjut-usia-terlantar", "penyandang-disabilitas", "anak-terlantar"];
+    private static readonly string[] Types = ["fakir-miskin", "lansia-terlantar", "penyandang-disabilitas", "anak-terlantar"];
     private static readonly string[] Services = ["bantuan-sosial", "rujukan", "permakanan,rujukan"];
 
     [Fact]
