@@ -41,7 +41,6 @@ public sealed class CapaianAnswers(CapaianService capaian, DailyRekap rekap, Cap
             : null);
         var results = await capaian.MeasureAsync(scope, period, which);
         // Each line opens to the reports behind it.
-        return new Reply(guess + CapaianText.Format(scope, period, results),
-            results.Select((r, i) => new Choice($"🔎 Rincian {i + 1}", $"/{DrillDownCommand.CommandName} {DrillDownKey.Of(r.Indicator, scope, period)}")).ToList());
+        return new Reply(guess + CapaianText.Format(scope, period, results), DrillDownButtons.For(results, scope, period));
     }
 }

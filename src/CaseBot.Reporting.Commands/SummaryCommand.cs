@@ -31,6 +31,9 @@ public sealed class SummaryCommand(DailySummaryComposer composer, CapaianQuestio
         if (!AskerScope.MaySee(ctx, region, groupArea))
             return $"Anda hanya dapat melihat ringkasan wilayah {AskerScope.Visible(ctx, groupArea)}.";
         var summary = await composer.ComposeAsync(region, AskerScope.Today(ctx, region).AddDays(-1), ctx.Now, late: false);
-        return new Reply(summary.Text) { File = new OutgoingFile("capaian.png", "image/png", summary.ChartPng) };
+        return new Reply(summary.Text, DrillDownButtons.For(summary.Capaian, summary.Scope, summary.Period, numbered: false))
+        {
+            File = new OutgoingFile("capaian.png", "image/png", summary.ChartPng),
+        };
     }
 }

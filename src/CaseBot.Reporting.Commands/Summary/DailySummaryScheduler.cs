@@ -61,7 +61,8 @@ public sealed class DailySummaryScheduler(
             try
             {
                 var summary = await composer.ComposeAsync(area, due.LocalDay.AddDays(-1), now, due.Late, ct);
-                await outbound.SendAsync(new OutgoingMessage(group.Channel, group.ChatId, summary.Text)
+                await outbound.SendAsync(new OutgoingMessage(group.Channel, group.ChatId, summary.Text,
+                    DrillDownButtons.For(summary.Capaian, summary.Scope, summary.Period, numbered: false))
                 {
                     File = new OutgoingFile($"capaian-{due.LocalDay:yyyyMMdd}.png", "image/png", summary.ChartPng),
                 }, ct);

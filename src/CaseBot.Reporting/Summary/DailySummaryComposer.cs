@@ -4,7 +4,8 @@ using CaseBot.Reporting.Capaian;
 namespace CaseBot.Reporting.Summary;
 
 /// <summary>The finished daily summary: caption-sized text and the capaian chart.</summary>
-public sealed record ComposedSummary(string Text, byte[] ChartPng);
+/// <param name="Capaian">The year's figures in the text, with their area and period: each can be opened to its reports.</param>
+public sealed record ComposedSummary(string Text, byte[] ChartPng, RegionScope Scope, ReportingPeriod Period, IReadOnlyList<IndicatorResult> Capaian);
 
 /// <summary>Puts together the day's figures, the year's capaian and the chart for one area.</summary>
 public sealed class DailySummaryComposer(DailySummaryQuery query, CapaianService capaian, SummaryOptions options)
@@ -21,6 +22,6 @@ public sealed class DailySummaryComposer(DailySummaryQuery query, CapaianService
             r.Unverified > 0 ? CapaianMath.Capaian(r.OtherRealisasi, r.Target) : null, r.Unverified)).ToList();
         var text = DailySummaryText.Format(data, lines, now, late);
         var chart = CapaianChart.RenderPng($"Capaian {period.Label} {scope.Name}", lines.Select(l => new ChartBar(l.Indicator, l.Capaian)).ToList());
-        return new ComposedSummary(text, chart);
+        return new ComposedSummary(text, chart, scope, period, results);
     }
 }

@@ -77,6 +77,9 @@ public sealed class SummaryCommandTests
         Assert.Contains("Ringkasan harian Malili, 15 Maret 2024", reply.Text);
         Assert.Contains("Laporan baru: 1 bencana, 0 logistik, 0 PPKS.", reply.Text);
         Assert.Contains("Korban bencana tertangani (SPM): 83,33% (Tinggi)", reply.Text);
+        // Each figure opens to the reports behind it.
+        var opened = await bot.Press("30", reply.Choices.Single(c => c.Label == "🔎 Korban bencana tertangani (SPM)").Data);
+        Assert.Contains("1. BC-2024-0001 · Malili · 100 dari 120 · ✅", opened);
         Assert.Equal("image/png", reply.File!.ContentType);
         Assert.Equal(CapaianChart.Width, CapaianChartTests.PngSize(reply.File.Content).Width);
         Assert.Contains("khusus petugas", await bot.Say("10", "/ringkasan"));
