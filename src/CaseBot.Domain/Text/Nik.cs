@@ -35,6 +35,11 @@ public static class Nik
     public static string RegencyCode(string nik) => (Clean(nik) ?? nik)[..4];
 
     /// <summary>"7371********0001": enough to recognise, not enough to misuse.</summary>
+    /// <summary>Free text typed by one user and shown to another (a place, an item under Lainnya) with any 16-digit
+    /// run masked: it may be somebody's NIK.</summary>
+    public static string MaskIn(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"(?<!\d)\d{16}(?!\d)", m => Mask(m.Value));
+
     public static string Mask(string nik) => nik.Length <= 8 ? new string('*', nik.Length) : nik[..4] + new string('*', nik.Length - 8) + nik[^4..];
 
     private static string? ExplainProblem(string? nik)

@@ -24,8 +24,8 @@ public sealed class Checkable
 {
     public required string Number { get; init; }
     public required int Version { get; init; }
-    /// <summary>One or two lines: what the report says.</summary>
-    public required string Summary { get; init; }
+    /// <summary>A few lines: what the report says. Free text in it may hold a NIK someone typed: any is masked.</summary>
+    public required string Summary { get; init => field = Domain.Text.Nik.MaskIn(value); }
     public required Domain.Entities.Verification Verification { get; init; }
     public required string Kabupaten { get; init; }
     public required string Kecamatan { get; init; }

@@ -42,6 +42,7 @@ public sealed class ReturnCommand(ReportKinds kinds) : ICommand
             Text = $"Periksa dulu laporannya, lalu tekan Kembalikan:\n\n{VerifiedReport.Show(report, null, ctx.Now).Text}",
         };
         if (reason.Length > MaxReason) reason = reason[..MaxReason];
+        reason = Domain.Text.Nik.MaskIn(reason); // the reporter and the audit need no NIK in a reason
 
         report.Verification.State = VerificationState.Returned;
         report.Verification.ByReporterId = ctx.Reporter?.Id;

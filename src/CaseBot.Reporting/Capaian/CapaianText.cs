@@ -30,9 +30,13 @@ public static class CapaianText
             return r.Realisasi is null ? "Realisasi: belum ada data" : $"Realisasi {Figure(r, r.Leading, r.Realisasi)} · terverifikasi";
         var waiting = $"{IndonesianFormat.Number(r.Unverified)} laporan belum diverifikasi";
         return r.CountUnverified
-            ? $"Realisasi {Figure(r, r.Leading, r.Realisasi)}, termasuk {waiting}\n✅ Terverifikasi {Figure(r, r.Other, r.OtherRealisasi)}"
-            : $"Realisasi terverifikasi {Figure(r, r.Leading, r.Realisasi)}\n⏳ Termasuk {waiting}: {Figure(r, r.Other, r.OtherRealisasi)}";
+            ? $"{Labelled("Realisasi", r, r.Leading, r.Realisasi)}, termasuk {waiting}\n✅ {Labelled("Terverifikasi", r, r.Other, r.OtherRealisasi)}"
+            : $"{Labelled("Realisasi terverifikasi", r, r.Leading, r.Realisasi)}\n⏳ Termasuk {waiting}: {Figure(r, r.Other, r.OtherRealisasi)}";
     }
+
+    /// <summary>"Realisasi terverifikasi 78,4% (…)", or "Realisasi terverifikasi: belum ada data".</summary>
+    private static string Labelled(string label, IndicatorResult r, Figures f, decimal? realisasi) =>
+        realisasi is null ? $"{label}: belum ada data" : $"{label} {Figure(r, f, realisasi)}";
 
     /// <summary>"78,4% (580 dari 740 jiwa)", "450 orang", or "belum ada data".</summary>
     private static string Figure(IndicatorResult r, Figures f, decimal? realisasi)

@@ -23,6 +23,16 @@ public class OneThumbTests
     }
 
     [Fact]
+    public async Task A_slip_of_the_thumb_at_the_summary_still_saves_or_edits()
+    {
+        await using var bot = await WithReporterAsync();
+        foreach (var a in new[] { "/bencana", "Banjir", "Malili", "Puncak Indah", "hari ini", "0 0 2 40 120 30 100" }) await bot.Say("10", a);
+        Assert.Contains("Bagian mana", await bot.Say("10", "ubha"));
+        await bot.Say("10", "kembali");
+        Assert.Contains("tersimpan dengan nomor BC-2024-0001", await bot.Say("10", "simpen"));
+    }
+
+    [Fact]
     public async Task A_flood_with_seven_counts_takes_seven_messages_and_an_update_of_tertangani_four()
     {
         await using var bot = await WithReporterAsync();

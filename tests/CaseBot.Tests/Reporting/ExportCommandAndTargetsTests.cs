@@ -32,7 +32,7 @@ public sealed class ExportCommandAndTargetsTests
         Assert.Contains("Kec. Malili, triwulan I 2024", reply.Text);
         var file = reply.File!;
         Assert.EndsWith(".xlsx", file.FileName);
-        Assert.Equal([DisasterSheet.SheetName, AidSheet.SheetName, PpksSheet.SheetName, CapaianSheet.Name],
+        Assert.Equal([DisasterSheet.SheetName, AidSheet.SheetName, PpksSheet.SheetName, CapaianSheet.Name, DrillDownSheet.Name],
             new MemoryStream(file.Content).GetSheetNames());
         Assert.Equal("7324********0001", Rows(file.Content, PpksSheet.SheetName).Single()["NIK"]);
 

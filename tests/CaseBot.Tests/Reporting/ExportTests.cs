@@ -31,7 +31,7 @@ public sealed class ExportTests
         var sheets = await bot.Services.GetRequiredService<ReportSheets>().BuildAsync(new ExportRequest(ReportSheets.All, Jan1, Dec31));
         using var xlsx = new MemoryStream(WorkbookWriter.Xlsx(sheets));
 
-        Assert.Equal([DisasterSheet.SheetName, AidSheet.SheetName, PpksSheet.SheetName, CapaianSheet.Name], xlsx.GetSheetNames());
+        Assert.Equal([DisasterSheet.SheetName, AidSheet.SheetName, PpksSheet.SheetName, CapaianSheet.Name, DrillDownSheet.Name], xlsx.GetSheetNames());
         var events = xlsx.Query(useHeaderRow: true, sheetName: DisasterSheet.SheetName).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(2, events.Count);
         Assert.Equal(180d, events.Sum(e => Convert.ToDouble(e["Jumlah Korban"])));

@@ -47,7 +47,7 @@ public sealed class VerificationTests
         Assert.Contains("Korban 120 jiwa", notice);
 
         var before = await bot.Say(Officer, "/capaian bencana");
-        Assert.Contains("Realisasi terverifikasi belum ada data", before);
+        Assert.Contains("Realisasi terverifikasi: belum ada data", before);
         Assert.Contains("⏳ Termasuk 1 laporan belum diverifikasi: 83,33% (100 dari 120 jiwa)", before);
         Assert.Contains("Target 100% → capaian: belum ada data", before);
 
@@ -211,7 +211,7 @@ public sealed class VerificationTests
         await ReportFloodAndReadNoticeAsync(bot, jiwa: 120, tertangani: 100);
         var answer = await bot.Say(Officer, "/capaian bencana");
         Assert.Contains("Realisasi 83,33% (100 dari 120 jiwa), termasuk 1 laporan belum diverifikasi", answer);
-        Assert.Contains("✅ Terverifikasi belum ada data", answer);
+        Assert.Contains("✅ Terverifikasi: belum ada data", answer);
         Assert.Contains("Target 100% → capaian 83,33%", answer);
     }
 }

@@ -112,7 +112,13 @@ public abstract partial class Flow<TDraft>
                 {
                     "1" or "simpan" or "ya" or "ok" or "kirim" or "benar" => ConfirmData,
                     "2" or "ubah" or "edit" or "perbaiki" => EditData,
-                    _ => null,
+                    // A slip of the thumb ("simpen", "ubha") is forgiven here as at every other question.
+                    var typed => FuzzyMatcher.Best(typed, ["simpan", "ubah", "perbaiki"])?.Value switch
+                    {
+                        "simpan" => ConfirmData,
+                        "ubah" or "perbaiki" => EditData,
+                        _ => null,
+                    },
                 };
                 if (action == EditData)
                 {

@@ -88,6 +88,7 @@ public sealed class EventUpdateFlow : Flow<EventUpdateDraft>
     {
         var e = await ctx.Store.GetEventAsync(ctx.Draft.EventId) ?? throw new InvalidOperationException("The event vanished after its check.");
         var reporterId = ctx.Reporter!.Id;
+        var before = e.Counts.Copy();
         var counts = VictimFigures.From(e.Counts);
         foreach (var field in ctx.Draft.Changed.ToList())
         {
@@ -106,7 +107,7 @@ public sealed class EventUpdateFlow : Flow<EventUpdateDraft>
         var verifiers = await ReportNotices.VerifiersAsync(ctx.Session, e.Kabupaten, e.Kecamatan);
         return () =>
         {
-            ReportNotices.ToVerifiers(ctx.Session, verifiers, DisasterVerification.Of(ctx.Session, e, report));
+            ReportNotices.ToVerifiers(ctx.Session, verifiers, DisasterVerification.Of(ctx.Session, e, report, before));
             return $"✅ Pembaruan {e.Number} tersimpan." +
                    $"\nKorban: {IndonesianFormat.Number(saved.TotalKorban)} jiwa, tertangani {IndonesianFormat.Number(saved.Tertangani)}." +
                    "\nKirim /logistik untuk melaporkan bantuan yang disalurkan.";
