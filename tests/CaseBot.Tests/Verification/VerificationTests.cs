@@ -123,6 +123,7 @@ public sealed class VerificationTests
         var shown = stale.Single();
         Assert.Contains("baru saja diperbarui", shown.Text);
         Assert.Contains("tertangani 110", shown.Text);
+        Assert.Contains("Berubah: tertangani 100 → 110", shown.Text); // what the update changed
         await using (var db = bot.Db())
             Assert.DoesNotContain(db.DisasterReports, r => r.Verification.State == VerificationState.Verified);
         Assert.Contains("terverifikasi", await bot.Press(Officer, BotHarness.Data(stale, "Verifikasi")));
