@@ -77,8 +77,10 @@ public sealed class AuditCommand : ICommand
         if (ReportNumber.TryParse(subject, out var kind, out var year, out var id)) subject = ReportNumber.Format(kind, year, id);
         var rows = await ctx.Store.AuditTrailAsync(subject);
         if (rows.Count == 0) return $"Belum ada perubahan tercatat untuk {subject}.";
+        // Stored in UTC; shown in the admin's local time, as every other time the bot tells.
+        var zone = ctx.Reference.TimeZoneOf(ctx.Reporter?.Kabupaten);
         var lines = rows.TakeLast(15).Select(a =>
-            $"• {Domain.Text.IndonesianFormat.DateTime(a.At)} oleh #{a.ByReporterId}: {a.Field} {Shown(a.Field, a.OldValue)} → {Shown(a.Field, a.NewValue)}");
+            $"• {Domain.Text.IndonesianFormat.DateTime(TimeZoneInfo.ConvertTime(a.At, zone))} oleh #{a.ByReporterId}: {a.Field} {Shown(a.Field, a.OldValue)} → {Shown(a.Field, a.NewValue)}");
         return $"Riwayat {subject}:\n{string.Join("\n", lines)}";
     }
 
@@ -88,6 +90,9 @@ public sealed class AuditCommand : ICommand
         "status" when Enum.TryParse<CaseStatus>(value, out var status) => Labels.Status(status),
         "status" when Enum.TryParse<ReporterStatus>(value, out var registration) => Labels.ReporterStatus(registration),
         "peran" when Enum.TryParse<ReporterRole>(value, out var role) => Labels.Role(role),
+        // "Verified v2" or "Returned v2: reason": the state in Indonesian, the version and reason as written.
+        "verifikasi" when Enum.TryParse<VerificationState>(value.Split(' ', 2)[0], out var state) =>
+            Labels.Verification(state) + (value.Contains(' ') ? " " + value.Split(' ', 2)[1] : ""),
         _ => value,
     };
 }

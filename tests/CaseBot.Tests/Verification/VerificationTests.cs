@@ -70,6 +70,9 @@ public sealed class VerificationTests
         Assert.Equal(1, await Scenario.VerifyAllAsync(bot, Officer)); // the newest verified report's figures count
         Assert.Contains("Realisasi 100% (120 dari 120 jiwa) · terverifikasi", await bot.Say(Officer, "/capaian bencana"));
 
+        var trail = await bot.Say(BotHarness.AdminId, "/audit BC-2024-0001");
+        Assert.Contains("15 Maret 2024 10.00 oleh #", trail); // 02:00 UTC is 10:00 WITA
+        Assert.Contains("verifikasi Belum diverifikasi → Terverifikasi v", trail);
         await using var db = bot.Db();
         var officerId = db.Reporters.Single(r => r.Name == "Pak Kasi Malili").Id;
         var audit = await db.Audit.Where(a => a.Subject == "BC-2024-0001" && a.Field == "verifikasi").ToListAsync();
