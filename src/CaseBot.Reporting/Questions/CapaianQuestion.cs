@@ -60,7 +60,7 @@ public sealed class CapaianQuestionParser(RegionCatalog regions, IndicatorCatalo
         if (t.Contains("sandang") || t.Contains("pakaian")) return indicators.Indicators.FirstOrDefault(i => i.AidItems.Contains("sandang"));
         foreach (var (word, type) in new[] { ("lansia", "lansia-terlantar"), ("lanjut usia", "lansia-terlantar"), ("disabilitas", "penyandang-disabilitas"),
                      ("gepeng", "gelandangan"), ("gelandangan", "gelandangan"), ("pengemis", "pengemis"), ("anak terlantar", "anak-terlantar") })
-            if (t.Contains(word)) return indicators.Indicators.FirstOrDefault(i => i.PpksTypes.Contains(type));
+            if (t.Contains(word)) return indicators.Indicators.Where(i => i.PpksTypes.Contains(type)).MinBy(i => i.PpksTypes.Count); // the most specific
         return null;
     }
 

@@ -49,7 +49,7 @@ public sealed class DailySummarySchedulerTests
         Assert.Contains("Korban bencana tertangani (SPM): 83,33% (Tinggi)", summary.Text);
         Assert.DoesNotContain("terlambat", summary.Text);
         var (width, height) = CapaianChartTests.PngSize(summary.File!.Content);
-        Assert.Equal((CapaianChart.Width, 120 + 56 * 3), (width, height)); // Luwu Timur's 3 indicators
+        Assert.Equal((CapaianChart.Width, 120 + 56 * 4), (width, height)); // Luwu Timur's 4 indicators (SPM bencana and rehabilitasi, two PPKS)
 
         await using var restarted = await bot.RestartAsync(); // after the send: nothing again
         Assert.Equal(0, await CheckAt(restarted, Wita(16, 9)));

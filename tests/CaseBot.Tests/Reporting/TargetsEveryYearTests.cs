@@ -48,7 +48,10 @@ public sealed class TargetsEveryYearTests
         }
         foreach (var region in new[] { "Sulawesi Barat", "Luwu Timur", "Timor Tengah Utara", "Malili" })
         foreach (var year in new[] { 2024, 2025, 2026 })
+        {
             Assert.Equal(100m, (await MeasureAsync(bot, "spm-bencana", region, ReportingPeriod.Year(year))).Target);
+            Assert.Equal(100m, (await MeasureAsync(bot, "spm-rehabilitasi", region, ReportingPeriod.Year(year))).Target);
+        }
         Assert.Equal(3327m, (await MeasureAsync(bot, "korban-dibantu", "Timor Tengah Utara", ReportingPeriod.Year(2026))).Target);
         Assert.Null((await MeasureAsync(bot, "ppks-ditangani", "Luwu Timur", ReportingPeriod.Year(2026))).Target);
         Assert.Null((await MeasureAsync(bot, "permakanan", "Sulawesi Barat", ReportingPeriod.Year(2025))).Target);
