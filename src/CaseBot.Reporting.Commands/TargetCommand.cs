@@ -22,6 +22,7 @@ public sealed class TargetCommand(IDbContextFactory<CaseBotDbContext> contexts, 
     public CommandAccess Access => CommandAccess.Admin;
 
     private string Usage => "Ketik: /target <indikator> <wilayah> <tahun> <nilai>\nContoh: /target ppks-ditangani Luwu Timur 2026 60,5\n" +
+                            "Kembali ke target konfigurasi: /target <indikator> <wilayah> <tahun> hapus\n" +
                             $"Indikator: {string.Join(", ", catalog.Indicators.Select(i => i.Id))}";
 
     public async Task<Reply> ExecuteAsync(CommandContext ctx, string argument)
@@ -36,6 +37,7 @@ public sealed class TargetCommand(IDbContextFactory<CaseBotDbContext> contexts, 
         var regionText = string.Join(' ', words.Skip(1).Take(words.Count - 3));
         if (regions.Find(regionText) is not { } region) return $"Wilayah \"{regionText}\" tidak dikenal.";
         if (!int.TryParse(words[^2], out var year) || year is < 2000 or > 2100) return $"Tahun \"{words[^2]}\" tidak valid.";
+        if (words[^1].Equals("hapus", StringComparison.OrdinalIgnoreCase)) return await RemoveAsync(ctx, indicator, region.Name, year, confirmed);
         var raw = words[^1].Replace("%", "");
         decimal value = 0;
         if (raw != "0" && !InputParsers.TryParseQuantity(raw, out value)) return $"Nilai \"{words[^1]}\" bukan angka.";
@@ -63,6 +65,29 @@ public sealed class TargetCommand(IDbContextFactory<CaseBotDbContext> contexts, 
         });
         await db.SaveChangesAsync();
         return $"✅ Target disimpan.\n{change}";
+    }
+
+    /// <summary>"/target … hapus": drops the target set in chat, so config/indicators.json applies again.</summary>
+    private async Task<Reply> RemoveAsync(CommandContext ctx, IndicatorDefinition indicator, string region, int year, bool confirmed)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var set = await db.TargetOverrides.FirstOrDefaultAsync(o => o.IndicatorId == indicator.Id && o.Region == region && o.Year == year);
+        var configured = TargetValue.Resolve(indicator.Targets, region, year)?.Value;
+        if (set is null)
+            return $"Tidak ada target yang diubah lewat chat untuk {indicator.ShortName}, {region} {year}. Target dari konfigurasi: {Show(indicator, configured)}.";
+        var change = $"{indicator.ShortName}, {region} {year}:\n{Show(indicator, set.Value)} → {Show(indicator, configured)} (dari konfigurasi)";
+        if (!confirmed)
+            return new Reply($"Hapus target yang diubah lewat chat?\n{change}", [new Choice("✅ Ya, hapus", $"/target {indicator.Id} {region} {year} hapus ya")]);
+        db.TargetOverrides.Remove(set);
+        db.Audit.Add(new AuditEntry
+        {
+            Subject = Subject(indicator.Id, region, year), Field = "target",
+            OldValue = set.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            NewValue = configured is { } c ? $"{c.ToString(System.Globalization.CultureInfo.InvariantCulture)} (konfigurasi)" : "(konfigurasi: belum ditetapkan)",
+            ByReporterId = ctx.Reporter?.Id, At = ctx.Now,
+        });
+        await db.SaveChangesAsync();
+        return $"✅ Target dari chat dihapus.\n{change}";
     }
 
     /// <summary>The audit subject (upper case, as /audit looks subjects up).</summary>

@@ -140,6 +140,18 @@ public sealed class TargetsEveryYearTests
             Assert.Equal(("100", "95"), (audit[1].OldValue, audit[1].NewValue));
             Assert.Equal(2, await db.TargetOverrides.CountAsync());
         }
+        // Removing the override brings the configured standing 100% back, audited.
+        var remove = await bot.SendAsync(BotHarness.AdminId, "/target spm-bencana Luwu Timur 2026 hapus");
+        Assert.Contains("95% → 100% (dari konfigurasi)", remove.Single().Text);
+        Assert.Equal(95m, (await MeasureAsync(bot, "spm-bencana", "Luwu Timur", ReportingPeriod.Year(2026))).Target); // not before "ya"
+        Assert.Contains("Target dari chat dihapus", await bot.Press(BotHarness.AdminId, BotHarness.Data(remove, "Ya, hapus")));
+        Assert.Equal(100m, (await MeasureAsync(bot, "spm-bencana", "Luwu Timur", ReportingPeriod.Year(2026))).Target);
+        Assert.Contains("Tidak ada target yang diubah lewat chat", await bot.Say(BotHarness.AdminId, "/target spm-bencana Luwu Timur 2026 hapus"));
+        await using (var db = bot.Db())
+        {
+            var last = await db.Audit.Where(a => a.Subject == TargetCommand.Subject("spm-bencana", "Luwu Timur", 2026)).OrderBy(a => a.Id).LastAsync();
+            Assert.Equal(("95", "100 (konfigurasi)"), (last.OldValue, last.NewValue));
+        }
         Assert.Contains("Indikator \"xyz\" tidak dikenal", await bot.Say(BotHarness.AdminId, "/target xyz Luwu Timur 2026 5"));
         Assert.Contains("Wilayah \"Atlantis\" tidak dikenal", await bot.Say(BotHarness.AdminId, "/target spm-bencana Atlantis 2026 5"));
     }
