@@ -21,13 +21,15 @@ public sealed class DrillDownPropertyTests(ITestOutputHelper output)
     private static readonly string[] Types = ["fakir-miskin", "lansia-terlantar", "penyandang-disabilitas", "anak-terlantar"];
     private static readonly string[] Services = ["bantuan-sosial", "rujukan", "permakanan,rujukan"];
 
-    [Fact]
-    public async Task Drill_down_rows_sum_to_the_figures_capaian_shows()
+    [Theory]
+    [InlineData(StorageKind.Sqlite)]
+    [InlineData(StorageKind.Postgres)]
+    public async Task Drill_down_rows_sum_to_the_figures_capaian_shows(StorageKind storage)
     {
         var seed = TestSeed.Get(20261124);
-        output.WriteLine($"seed {seed} (set CASEBOT_TEST_SEED to replay)");
+        output.WriteLine($"seed {seed} (set CASEBOT_TEST_SEED to replay), {storage}");
         var random = new Random(seed);
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(storage);
         await using (var db = bot.Db())
         {
             for (var i = 0; i < 60; i++)

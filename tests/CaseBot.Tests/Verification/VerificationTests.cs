@@ -8,15 +8,17 @@ namespace CaseBot.Tests.Verification;
 /// Reports count as verified only once an officer of their area verified exactly the figures shown; until then capaian
 /// shows them as provisional beside the verified figure. Everything is played through the engine.
 /// </summary>
-public sealed class VerificationTests
+public class VerificationTests
 {
+    protected virtual StorageKind Storage => StorageKind.Sqlite;
+
     private const string Tagana = "10";
     private const string Officer = "30"; // Petugas Dinas, Malili
     private const string OtherOfficer = "31"; // Petugas Dinas, Wotu
 
-    private static async Task<BotHarness> StartAsync(params string[] extraArgs)
+    private async Task<BotHarness> StartAsync(params string[] extraArgs)
     {
-        var bot = await BotHarness.StartAsync(folder: null, BotHarness.DefaultNow, extraArgs);
+        var bot = await BotHarness.StartAsync(Storage, BotHarness.DefaultNow, extraArgs);
         await Scenario.RegisterAdminAsync(bot);
         await Scenario.RegisterApprovedAsync(bot, Tagana, "Rahmat Tagana");
         await Scenario.RegisterApprovedAsync(bot, Officer, "Pak Kasi Malili", role: "Petugas Dinas", kecamatan: "Malili");
@@ -218,4 +220,9 @@ public sealed class VerificationTests
         Assert.Contains("✅ Terverifikasi: belum ada data", answer);
         Assert.Contains("Target 100% → capaian 83,33%", answer);
     }
+}
+
+public sealed class VerificationTestsOnPostgres : VerificationTests
+{
+    protected override StorageKind Storage => StorageKind.Postgres;
 }
