@@ -21,7 +21,9 @@ public static class CapaianBenchmark
         var total = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
         var folder = Directory.CreateTempSubdirectory("casebot-bench-").FullName;
         var database = Path.Combine(folder, "casebot.db");
-        using var host = CaseBotHost.Build([$"--CaseBot:Storage:ConnectionString=Data Source={database}", "--CaseBot:Terminal:Enabled=false"]);
+        // The officer asks many times in a row: no flood limit for the benchmark.
+        using var host = CaseBotHost.Build([$"--CaseBot:Storage:ConnectionString=Data Source={database}", "--CaseBot:Terminal:Enabled=false",
+            "--CaseBot:FloodMessages=0"]);
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
 
         var seeding = Stopwatch.StartNew();
@@ -66,17 +68,22 @@ public static class CapaianBenchmark
         var events = Command(connection, tx, """
             INSERT INTO Events (KindCode, Kabupaten, Kecamatan, Desa, EventDate, ReporterId, CreatedAt, UpdatedAt, Closed,
               Counts_Meninggal, Counts_Hilang, Counts_Luka, Counts_Mengungsi, Counts_TerdampakJiwa, Counts_TerdampakKk, Counts_Tertangani)
-            VALUES ('banjir', $kab, $kec, 'Desa', $date, 1, $at, $at, 0, 0, 0, 1, $m, $t, $kk, $h)
-            """, "$kab", "$kec", "$date", "$at", "$m", "$t", "$kk", "$h");
+            VALUES ('banjir', $kab, $kec, 'Desa', $date, 1, $at, $at, 0, 0, 0, 1, $m, $t, $kk, $h);
+            INSERT INTO DisasterReports (EventId, ReporterId, ReportedAt, IsUpdate, Verification_State,
+              Counts_Meninggal, Counts_Hilang, Counts_Luka, Counts_Mengungsi, Counts_TerdampakJiwa, Counts_TerdampakKk, Counts_Tertangani)
+            VALUES (last_insert_rowid(), 1, $at, 0, $state, 0, 0, 1, $m, $t, $kk, $h)
+            """, "$kab", "$kec", "$date", "$at", "$m", "$t", "$kk", "$h", "$state");
         var aid = Command(connection, tx, """
-            INSERT INTO Aid (EventId, Kabupaten, Kecamatan, ItemCode, Quantity, Unit, Recipients, RecipientUnit, Place, Date, ReporterId, CreatedAt)
-            VALUES ($event, $kab, $kec, $item, 10, 'paket', $n, $unit, 'Posko', $date, 1, $at)
-            """, "$event", "$kab", "$kec", "$item", "$n", "$unit", "$date", "$at");
+            INSERT INTO Aid (EventId, Kabupaten, Kecamatan, ItemCode, Quantity, Unit, Recipients, RecipientUnit, Place, Date, ReporterId, CreatedAt,
+              Verification_State)
+            VALUES ($event, $kab, $kec, $item, 10, 'paket', $n, $unit, 'Posko', $date, 1, $at, $state)
+            """, "$event", "$kab", "$kec", "$item", "$n", "$unit", "$date", "$at", "$state");
         var cases = Command(connection, tx, """
             INSERT INTO Cases (TypeCode, Name, Sex, Age, Kabupaten, Kecamatan, Desa, Description, ServiceCode, Status, ReporterId,
-              ReportedOn, CreatedAt, UpdatedAt)
-            VALUES ($type, 'Warga', 'Perempuan', 40, $kab, $kec, 'Desa', '-', 'bantuan-sosial', $status, 1, $date, $at, $at)
-            """, "$type", "$kab", "$kec", "$status", "$date", "$at");
+              ReportedOn, CreatedAt, UpdatedAt, Verification_State, VerifiedStatus, VerifiedServiceCode)
+            VALUES ($type, 'Warga', 'Perempuan', 40, $kab, $kec, 'Desa', '-', 'bantuan-sosial', $status, 1, $date, $at, $at, $state,
+              CASE WHEN $state = 'Verified' THEN $status END, CASE WHEN $state = 'Verified' THEN 'bantuan-sosial' END)
+            """, "$type", "$kab", "$kec", "$status", "$date", "$at", "$state");
         string[] items = ["permakanan", "sandang", "tenda", "sembako"], types = ["lansia-terlantar", "anak-terlantar", "penyandang-disabilitas", "fakir-miskin", "gelandangan"];
         string[] statuses = ["Baru", "Ditangani", "Selesai", "Dirujuk"];
         var firstDay = new DateOnly(DateTime.UtcNow.Year - 2, 1, 1); // three years ending this year, so /capaian has data
@@ -86,15 +93,16 @@ public static class CapaianBenchmark
             var date = firstDay.AddDays(random.Next(3 * 365));
             var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUnixTimeMilliseconds();
             var kind = i % 3;
+            var state = random.Next(10) < 7 ? "Verified" : "Pending"; // most reports verified, the newest waiting
             if (kind == 0)
             {
                 var victims = random.Next(1, 500);
-                Run(events, kab, kecamatan[kab][random.Next(kecamatan[kab].Length)], date.ToString("yyyy-MM-dd"), at, victims / 3, victims, victims / 4, random.Next(victims + 1));
+                Run(events, kab, kecamatan[kab][random.Next(kecamatan[kab].Length)], date.ToString("yyyy-MM-dd"), at, victims / 3, victims, victims / 4, random.Next(victims + 1), state);
             }
             else if (kind == 1)
-                Run(aid, random.Next(1, i / 3 + 1), kab, kecamatan[kab][random.Next(kecamatan[kab].Length)], items[random.Next(items.Length)], random.Next(1, 200), random.Next(4) == 0 ? "Kk" : "Orang", date.ToString("yyyy-MM-dd"), at);
+                Run(aid, random.Next(1, i / 3 + 1), kab, kecamatan[kab][random.Next(kecamatan[kab].Length)], items[random.Next(items.Length)], random.Next(1, 200), random.Next(4) == 0 ? "Kk" : "Orang", date.ToString("yyyy-MM-dd"), at, state);
             else
-                Run(cases, types[random.Next(types.Length)], kab, kecamatan[kab][random.Next(kecamatan[kab].Length)], statuses[random.Next(4)], date.ToString("yyyy-MM-dd"), at);
+                Run(cases, types[random.Next(types.Length)], kab, kecamatan[kab][random.Next(kecamatan[kab].Length)], statuses[random.Next(4)], date.ToString("yyyy-MM-dd"), at, state);
         }
         await tx.CommitAsync();
         await Exec(connection, null, "ANALYZE;");
