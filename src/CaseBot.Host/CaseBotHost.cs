@@ -2,6 +2,7 @@ using CaseBot.Channels.Telegram;
 using CaseBot.Channels.Terminal;
 using CaseBot.Channels.WhatsApp;
 using CaseBot.Domain.Configuration;
+using CaseBot.Host.Health;
 using CaseBot.Engine;
 using CaseBot.Engine.Conversations;
 using CaseBot.Reporting;
@@ -25,7 +26,9 @@ public static class CaseBotHost
         var telegram = TelegramSettings(configuration);
         var whatsApp = WhatsAppSettings(configuration);
         var telegramWebhook = telegram is { Enabled: true, Mode: TelegramMode.Webhook };
-        if (!telegramWebhook && !whatsApp.Enabled)
+        // An HTTP listener when a channel receives webhooks, or when CaseBot:Http:Urls asks for health endpoints.
+        var urls = configuration["CaseBot:Http:Urls"];
+        if (!telegramWebhook && !whatsApp.Enabled && string.IsNullOrWhiteSpace(urls))
         {
             var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot });
             AddCaseBot(builder, args);
@@ -34,12 +37,13 @@ public static class CaseBotHost
         }
         var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         AddCaseBot(web, args);
-        web.WebHost.UseUrls(web.Configuration["CaseBot:Http:Urls"] ?? "http://0.0.0.0:8080");
+        web.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? "http://0.0.0.0:8080" : urls);
+        web.Services.AddCaseBotHealth(telegram.Enabled);
         customize?.Invoke(web);
         var app = web.Build();
+        app.MapCaseBotHealth();
         if (telegramWebhook) app.MapTelegramWebhook();
         if (whatsApp.Enabled) app.MapWhatsAppWebhook();
-        app.MapGet("/healthz", () => "ok");
         return app;
     }
 

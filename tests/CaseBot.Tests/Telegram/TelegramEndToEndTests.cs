@@ -199,7 +199,8 @@ public sealed class TelegramEndToEndTests(TelegramEmulator emulator)
             Assert.Single(db.Conversations);
             Assert.Single(db.ProcessedMessages, p => p.MessageId == "tg:777");
         }
-        Assert.Equal("ok", await http.GetStringAsync("/healthz"));
+        Assert.Contains("\"Healthy\"", await http.GetStringAsync("/healthz"));
+        Assert.Contains("connected as @", await http.GetStringAsync("/readyz")); // the emulator answered getMe
     }
 
     private async Task<BotMessage> WaitForEditAsync(TelegramBotUnderTest bot, long chatId, int messageId, Func<BotMessage, bool> edited)

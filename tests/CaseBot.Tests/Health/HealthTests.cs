@@ -1,0 +1,71 @@
+using System.Net;
+using CaseBot.Tests.Support;
+
+namespace CaseBot.Tests.Health;
+
+/// <summary>/healthz and /readyz on CaseBot:Http:Urls in every mode, and `casebot status` saying the same.</summary>
+[Collection(SerialProcesses.Name)]
+public sealed class HealthTests
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private static async Task<HttpResponseMessage> WaitForAnswerAsync(HttpClient http, string path)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            try
+            {
+                return await http.GetAsync(path);
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100); // not listening yet
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_terminal_bot_with_an_http_url_answers_health_and_readiness_and_status_says_the_same()
+    {
+        await using var database = TestDatabase.Create(StorageKind.Sqlite);
+        var url = $"http://127.0.0.1:{Loopback.FreePort()}";
+        using var bot = BotProcess.Start(database, "1", database.Folder, new Dictionary<string, string> { ["CaseBot__Http__Urls"] = url });
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+
+        var live = await WaitForAnswerAsync(http, "/healthz");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        var ready = await WaitForAnswerAsync(http, "/readyz");
+        var body = await ready.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("\"database\"", body);
+        Assert.Contains("migrations applied", body);
+
+        var status = await CasebotProcess.RunAsync(["status"], new Dictionary<string, string> { ["CaseBot__Http__Urls"] = url });
+        Assert.Equal(0, status.ExitCode);
+        Assert.Contains("migrations applied", status.Output);
+    }
+
+    [Fact]
+    public async Task A_bot_that_cannot_reach_telegram_is_live_but_not_ready()
+    {
+        await using var database = TestDatabase.Create(StorageKind.Sqlite);
+        var url = $"http://127.0.0.1:{Loopback.FreePort()}";
+        using var bot = BotProcess.Start(database, "1", database.Folder, new Dictionary<string, string>
+        {
+            ["CaseBot__Http__Urls"] = url,
+            ["CaseBot__Telegram__Token"] = "123456:TEST",
+            ["CaseBot__Telegram__BaseUrl"] = $"http://127.0.0.1:{Loopback.FreePort()}", // nothing listens there
+        });
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+
+        Assert.Equal(HttpStatusCode.OK, (await WaitForAnswerAsync(http, "/healthz")).StatusCode);
+        var ready = await WaitForAnswerAsync(http, "/readyz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("Telegram not reached yet", await ready.Content.ReadAsStringAsync());
+
+        var status = await CasebotProcess.RunAsync(["status"], new Dictionary<string, string> { ["CaseBot__Http__Urls"] = url });
+        Assert.Equal(1, status.ExitCode);
+        Assert.Contains("\"telegram\"", status.Output);
+    }
+}
