@@ -14,10 +14,11 @@ public static class RegionChecks
     public static void Check(JsonNode root, FileProblems problems)
     {
         if (root["Regions"] is not JsonArray regions) { problems.Add("$.Regions", "daftar wilayah wajib ada"); return; }
-        Children(regions, "$.Regions", parent: null, problems);
+        Children(regions, "$.Regions", parent: null, top: true, problems);
     }
 
-    private static void Children(JsonArray list, string path, RegionLevel? parent, FileProblems problems)
+    /// <param name="parent">The parent's level; null under a parent whose level is itself wrong (its children are not judged by it).</param>
+    private static void Children(JsonArray list, string path, RegionLevel? parent, bool top, FileProblems problems)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < list.Count; i++)
@@ -27,14 +28,14 @@ public static class RegionChecks
             var name = Text(region["Name"]);
             if (string.IsNullOrWhiteSpace(name)) problems.Add($"{at}.Name", "wajib diisi");
             else if (!names.Add(name)) problems.Add($"{at}.Name", $"nama \"{name}\" ganda di tingkat ini");
-            var level = Level(region, at, parent, problems);
+            var level = Level(region, at, parent, top, problems);
             if (region["TimeZone"] is { } zone) ValueChecks.TimeZone(problems, $"{at}.TimeZone", Text(zone));
-            if (region["Children"] is JsonArray children) Children(children, $"{at}.Children", level, problems);
+            if (region["Children"] is JsonArray children) Children(children, $"{at}.Children", level, top: false, problems);
             else if (region["Children"] is not null) problems.Add($"{at}.Children", "harus berupa daftar");
         }
     }
 
-    private static RegionLevel? Level(JsonObject region, string at, RegionLevel? parent, FileProblems problems)
+    private static RegionLevel? Level(JsonObject region, string at, RegionLevel? parent, bool top, FileProblems problems)
     {
         var text = Text(region["Level"]);
         if (string.IsNullOrWhiteSpace(text)) { problems.Add($"{at}.Level", $"wajib diisi ({Levels})"); return null; }
@@ -43,6 +44,7 @@ public static class RegionChecks
             problems.Add($"{at}.Level", $"\"{text}\" tidak dikenal ({Levels})");
             return null;
         }
+        if (parent is null && !top) return level;
         if (parent == RegionLevel.Desa) { problems.Add($"{at}.Level", "Desa tidak punya wilayah di bawahnya"); return level; }
         RegionLevel[] expected = parent is { } p ? [p + 1] : [RegionLevel.Provinsi, RegionLevel.Kabupaten];
         if (!expected.Contains(level))
