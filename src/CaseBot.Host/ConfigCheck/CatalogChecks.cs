@@ -1,6 +1,5 @@
 using CaseBot.Domain.Configuration;
 using CaseBot.Domain.Entities;
-using CaseBot.Engine.Flows;
 
 namespace CaseBot.Host.ConfigCheck;
 
@@ -35,8 +34,7 @@ public static class CatalogChecks
         Points(problems, "PpksTypes", vocabulary.PpksTypes, c => catalogs.PpksType(c) is not null, "kode \"{0}\" tidak ada di katalog PpksTypes");
         Points(problems, "RegionAbbreviations", vocabulary.RegionAbbreviations, n => regions.Find(n) is not null, "wilayah \"{0}\" tidak ada di regions.json");
         Points(problems, "SexWords", vocabulary.SexWords, s => Enum.TryParse<Sex>(s, out _), "\"{0}\" bukan LakiLaki atau Perempuan");
-        var questions = CountQuestions.Keys;
-        Points(problems, "VictimWords", vocabulary.VictimWords, questions.Contains, "pertanyaan \"{0}\" tidak ada");
+        Points(problems, "VictimWords", vocabulary.VictimWords, CountQuestions.VictimKeys.Contains, "pertanyaan \"{0}\" tidak ada");
     }
 
     private static void Points(FileProblems problems, string name, IReadOnlyDictionary<string, string> words, Func<string, bool> exists, string message)
@@ -44,11 +42,4 @@ public static class CatalogChecks
         foreach (var (word, target) in words)
             if (!exists(target)) problems.Add(FileProblems.Member($"$.{name}", word), string.Format(message, target));
     }
-}
-
-/// <summary>The keys of the count questions: what CountLimits.Fields and VictimWords may name.</summary>
-public static class CountQuestions
-{
-    public static IReadOnlySet<string> Keys { get; } =
-        new HashSet<string>(VictimFigures.Fields.Select(f => f.Key).Append("recipients"), StringComparer.OrdinalIgnoreCase);
 }

@@ -58,4 +58,15 @@ public sealed class CountLimitTests
 
         Assert.Contains("terlalu besar", await bot.Say("10", "1000000000"));
     }
+
+    [Fact]
+    public async Task Aid_quantities_are_bounded_too()
+    {
+        await using var bot = await Scenario.StartWithReporterAsync();
+        await Scenario.ReportFloodAsync(bot, "10");
+        foreach (var a in new[] { "/logistik", "1", "Permakanan" }) await bot.Say("10", a);
+
+        Assert.Contains("Jumlah 5.000.000 terlalu besar: paling banyak 1.000.000", await bot.Say("10", "5.000.000"));
+        Assert.Contains("Satuan", await bot.Say("10", "1.200"));
+    }
 }
