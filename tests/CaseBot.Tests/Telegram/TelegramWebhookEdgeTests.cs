@@ -50,6 +50,20 @@ public sealed class TelegramWebhookEdgeTests(TelegramEmulator emulator)
         Assert.Equal("ok", await http.GetStringAsync("/healthz"));
     }
 
+    [Theory]
+    [InlineData("""{"update_id":804,"callback_query":{"id":"1","data":"x","chat_instance":"1","message":{"message_id":1,"date":1700000000,"chat":{"id":41,"type":"private"}}}}""")]
+    [InlineData("""{"update_id":805,"message":{"message_id":5,"date":1700000000,"text":"/daftar","from":{"id":41,"is_bot":false,"first_name":"Maria"}}}""")]
+    public async Task An_update_without_its_sender_or_chat_is_never_a_500(string json)
+    {
+        var (bot, http) = await StartAsync();
+        await using var _ = bot;
+        using var __ = http;
+        var status = (await PostAsync(http, Encoding.UTF8.GetBytes(json))).StatusCode;
+        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"answered {(int)status}");
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, Encoding.UTF8.GetBytes(Update(806, "\"/daftar\"")))).StatusCode);
+        await bot.ExpectAsync(41, "nama lengkap");
+    }
+
     [Fact]
     public async Task A_lone_surrogate_is_cleaned_and_the_update_handled()
     {
