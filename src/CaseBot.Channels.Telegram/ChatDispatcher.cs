@@ -41,7 +41,8 @@ public sealed class ChatDispatcher : IAsyncDisposable
     public async Task DispatchAsync(Update update, CancellationToken ct)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var chat = update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? 0;
+        // Chat and From may be missing from a webhook body though the library types say otherwise: such an update goes to queue 0.
+        var chat = update.Message?.Chat?.Id ?? update.CallbackQuery?.Message?.Chat?.Id ?? update.CallbackQuery?.From?.Id ?? 0;
         await _queues[(int)((ulong)chat % (ulong)_queues.Length)].Writer.WriteAsync((update, done), ct);
         await done.Task.WaitAsync(ct);
     }

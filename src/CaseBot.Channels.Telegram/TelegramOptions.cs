@@ -15,6 +15,8 @@ public sealed class TelegramOptions
     public string? WebhookUrl { get; set; }
     /// <summary>Checked against the X-Telegram-Bot-Api-Secret-Token header of every webhook call.</summary>
     public string? WebhookSecret { get; set; }
+    /// <summary>Largest webhook body accepted; an update is a few kilobytes, so more is refused (413) unread.</summary>
+    public int MaxBodyKilobytes { get; set; } = 256;
     /// <summary>Long-poll wait in seconds (Telegram holds getUpdates open this long when there is nothing new).</summary>
     public int PollTimeoutSeconds { get; set; } = 25;
     /// <summary>Pause between polls when a server answers at once with nothing (as emulators do).</summary>

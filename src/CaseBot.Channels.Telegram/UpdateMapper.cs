@@ -12,14 +12,16 @@ public static class UpdateMapper
 
     public static IncomingMessage? Map(Update update, string botUsername, int pageSize)
     {
-        if (update.CallbackQuery is { Message: { } pressed } callback)
+        // The library leaves a field the JSON lacks null even where Telegram always sends it: an update without its
+        // sender or chat is ignored rather than failing deep in the handling.
+        if (update.CallbackQuery is { Message: { Chat: { } pressedIn }, From: { } presser } callback)
             return new IncomingMessage
             {
-                Channel = ChannelName, UserId = Id(callback.From.Id), ChatId = Id(pressed.Chat.Id), ChatKind = Kind(pressed.Chat),
-                ButtonData = callback.Data, MessageId = $"tg:{update.Id}", DisplayName = Name(callback.From), ChoicePageSize = pageSize,
+                Channel = ChannelName, UserId = Id(presser.Id), ChatId = Id(pressedIn.Id), ChatKind = Kind(pressedIn),
+                ButtonData = callback.Data, MessageId = $"tg:{update.Id}", DisplayName = Name(presser), ChoicePageSize = pageSize,
             };
 
-        if (update.Message is not { From: { IsBot: false } from } message) return null;
+        if (update.Message is not { From: { IsBot: false } from, Chat: not null } message) return null;
         var kind = Kind(message.Chat);
         var text = message.Text ?? message.Caption;
         if (kind == ChatKind.Group && !IsCommandForMe(text, botUsername)) return null; // groups: only commands to this bot

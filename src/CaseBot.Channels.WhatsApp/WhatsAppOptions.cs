@@ -14,6 +14,8 @@ public sealed class WhatsAppOptions
     public string BaseUrl { get; set; } = "https://graph.facebook.com";
     public string ApiVersion { get; set; } = "v21.0";
     public string WebhookPath { get; set; } = "/whatsapp/webhook";
+    /// <summary>Largest webhook body accepted; Meta's payloads are a few kilobytes, so more is refused (413) unread.</summary>
+    public int MaxBodyKilobytes { get; set; } = 256;
     /// <summary>Approved template for messages outside the 24-hour window (it takes the text as its one body parameter); null = not sent, logged.</summary>
     public string? NoticeTemplate { get; set; }
     public string TemplateLanguage { get; set; } = "id";

@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using CaseBot.Channels.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CaseBot.Channels.WhatsApp;
 
@@ -12,10 +15,12 @@ namespace CaseBot.Channels.WhatsApp;
 public static class WhatsAppWebhook
 {
     public const string SignatureHeader = "X-Hub-Signature-256";
+    private const string SignaturePrefix = "sha256=";
 
     public static IEndpointRouteBuilder MapWhatsAppWebhook(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<WhatsAppOptions>();
+        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WhatsAppWebhook).FullName!);
         app.MapGet(options.WebhookPath, (HttpRequest request) =>
             request.Query["hub.mode"] == "subscribe" && !string.IsNullOrEmpty(options.VerifyToken) && request.Query["hub.verify_token"] == options.VerifyToken
                 ? Results.Text(request.Query["hub.challenge"].ToString())
@@ -23,29 +28,42 @@ public static class WhatsAppWebhook
 
         app.MapPost(options.WebhookPath, async (HttpRequest request, WhatsAppChannel channel, CancellationToken ct) =>
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, ct);
-            var raw = buffer.ToArray();
-            if (!SignatureMatches(raw, request.Headers[SignatureHeader].ToString(), options.AppSecret)) return Results.Unauthorized();
+            // Strangers' bodies are never read: without a well-formed signature there is nothing to check them against.
+            if (ParseSignature(request.Headers[SignatureHeader].ToString()) is not { } signature) return Results.Unauthorized();
+            if (await WebhookBody.ReadAsync(request, options.MaxBodyKilobytes * 1024, ct) is not { } raw)
+                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            if (!SignatureMatches(raw, signature, options.AppSecret)) return Results.Unauthorized();
             JsonNode? body;
-            try { body = JsonNode.Parse(raw); }
-            catch (System.Text.Json.JsonException) { return Results.BadRequest(); }
+            try { body = JsonNode.Parse(CleanJson.Decode(raw)); }
+            catch (JsonException e)
+            {
+                logger.LogWarning("WhatsApp webhook: signed body is not JSON ({Reason})", e.Message);
+                return Results.BadRequest();
+            }
+            if (WebhookPayload.Entries(body) is not { } entries)
+            {
+                logger.LogWarning("WhatsApp webhook: signed body has no entry list");
+                return Results.BadRequest();
+            }
+            var messages = WebhookPayload.Parse(entries, options.DefaultRegion, pageSize: 9,
+                (where, reason) => logger.LogWarning("WhatsApp webhook: {Item} skipped ({Reason})", where, reason));
             // Answer 200 only once handled: WhatsApp delivers again otherwise, and the engine ignores repeated ids.
-            foreach (var message in WebhookPayload.Parse(body, options.DefaultRegion, pageSize: 9))
+            foreach (var message in messages)
                 await channel.HandleAsync(message, ct);
             return Results.Ok();
         });
         return app;
     }
 
-    /// <summary>"sha256=" + hex HMAC-SHA256 of the raw body with the app secret, compared in constant time.</summary>
-    public static bool SignatureMatches(byte[] body, string header, string? secret)
+    /// <summary>The HMAC-SHA256 of the raw body with the app secret, compared in constant time.</summary>
+    private static bool SignatureMatches(byte[] body, byte[] given, string? secret) =>
+        !string.IsNullOrEmpty(secret) && CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body), given);
+
+    /// <summary>The 32 bytes of a "sha256=&lt;64 hex&gt;" header, or null.</summary>
+    private static byte[]? ParseSignature(string header)
     {
-        if (string.IsNullOrEmpty(secret) || !header.StartsWith("sha256=", StringComparison.Ordinal)) return false;
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
-        byte[] given;
-        try { given = Convert.FromHexString(header["sha256=".Length..]); }
-        catch (FormatException) { return false; }
-        return CryptographicOperations.FixedTimeEquals(expected, given);
+        if (!header.StartsWith(SignaturePrefix, StringComparison.Ordinal) || header.Length != SignaturePrefix.Length + 64) return null;
+        try { return Convert.FromHexString(header.AsSpan(SignaturePrefix.Length)); }
+        catch (FormatException) { return null; }
     }
 }

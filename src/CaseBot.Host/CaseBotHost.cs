@@ -22,6 +22,8 @@ public static class CaseBotHost
     public static IHost Build(string[] args, Action<IHostApplicationBuilder>? customize = null)
     {
         var contentRoot = Directory.GetCurrentDirectory();
+        // Refuse to start on a broken config/ with every problem named, rather than fail later or count 0 silently.
+        ConfigCheck.ConfigChecker.ThrowIfInvalid(ConfigDirectory(args), () => Configuration(args));
         var configuration = Configuration(args);
         var telegram = TelegramSettings(configuration);
         var whatsApp = WhatsAppSettings(configuration);
@@ -76,8 +78,7 @@ public static class CaseBotHost
     /// <summary>config/casebot.json holds the defaults; user secrets, environment (CaseBot__...) and arguments override it.</summary>
     private static string AddConfigurationSources(IConfigurationBuilder configuration, string[] args)
     {
-        var configDir = ConfigFiles.ResolveDirectory(Environment.GetEnvironmentVariable("CaseBot__ConfigDirectory")
-            ?? new ConfigurationBuilder().AddCommandLine(args).Build()["CaseBot:ConfigDirectory"] ?? "config");
+        var configDir = ConfigDirectory(args);
         configuration.AddJsonFile(Path.Combine(configDir, "casebot.json"), optional: true);
         configuration.AddUserSecrets(typeof(CaseBotHost).Assembly, optional: true);
         configuration.AddEnvironmentVariables();
@@ -85,7 +86,13 @@ public static class CaseBotHost
         return configDir;
     }
 
-    private static IConfiguration Configuration(string[] args)
+    /// <summary>config/, or where CaseBot__ConfigDirectory or --CaseBot:ConfigDirectory points.</summary>
+    public static string ConfigDirectory(string[] args) =>
+        ConfigFiles.ResolveDirectory(Environment.GetEnvironmentVariable("CaseBot__ConfigDirectory")
+            ?? new ConfigurationBuilder().AddCommandLine(args).Build()["CaseBot:ConfigDirectory"] ?? "config");
+
+    /// <summary>The settings as the host sees them (casebot.json, user secrets, environment, arguments).</summary>
+    public static IConfiguration Configuration(string[] args)
     {
         var configuration = new ConfigurationBuilder();
         AddConfigurationSources(configuration, args);

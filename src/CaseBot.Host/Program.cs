@@ -12,9 +12,21 @@ switch (args.FirstOrDefault())
         return await StatusCli.RunAsync(args[1..], Console.Out);
     case "export-targets" or "import-targets":
         return await TargetsCli.RunAsync(args[0], args[1..], Console.Out, Console.Error);
+    case "check-config":
+        return CheckConfigCli.Run(args[1..], Console.Out);
 }
 
-var host = CaseBotHost.Build(args);
+IHost host;
+try
+{
+    host = CaseBotHost.Build(args);
+}
+catch (CaseBot.Host.ConfigCheck.InvalidConfigException e)
+{
+    // The operator's mistake, not the program's: the problems, without a stack trace.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
 await host.Services.GetRequiredService<CaseBot.Storage.DatabaseMigrator>().MigrateAsync();
 await host.RunAsync();
 return 0;

@@ -49,14 +49,17 @@ public static class StorageSetup
             throw new NotSupportedException($"Storage provider '{options.Provider}' is not supported (use Sqlite or Postgres).");
     }
 
-    /// <summary>Accepts a bare file path; makes sure the folder exists and waits on locks instead of failing.</summary>
+    /// <summary>Accepts a bare file path; makes sure the folder and the file exist, private (<see cref="PrivateFiles"/>),
+    /// and waits on locks instead of failing.</summary>
     public static string SqliteConnectionString(string value)
     {
         var csb = new SqliteConnectionStringBuilder(value.Contains('=') ? value : $"Data Source={value}");
         // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout: this is the busy timeout.
         if (csb.DefaultTimeout < 30) csb.DefaultTimeout = 30;
-        var dir = Path.GetDirectoryName(Path.GetFullPath(csb.DataSource));
-        if (csb.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        if (csb.Mode == SqliteOpenMode.Memory || csb.DataSource is "" or ":memory:") return csb.ToString();
+        var file = Path.GetFullPath(csb.DataSource);
+        if (Path.GetDirectoryName(file) is { Length: > 0 } dir) PrivateFiles.Folder(dir);
+        if (csb.Mode is SqliteOpenMode.ReadWriteCreate) PrivateFiles.File(file);
         return csb.ToString();
     }
 }

@@ -34,6 +34,9 @@ public sealed class CaseBotOptions
     /// <summary>Channels without a flood limit: the local terminal is the operator at the console (a piped script).</summary>
     public List<string> FloodExemptChannels { get; set; } = [];
 
+    /// <summary>The largest figure each count question accepts.</summary>
+    public CountLimits CountLimits { get; set; } = new();
+
     /// <summary>Who checks reports before their figures are signed, and whether unchecked figures count.</summary>
     public VerificationOptions Verification { get; set; } = new();
 }

@@ -27,7 +27,15 @@ public static class ConfigFiles
         var path = Path.Combine(directory, fileName);
         if (!File.Exists(path)) throw new FileNotFoundException($"Configuration file {path} is missing.", path);
         using var stream = File.OpenRead(path);
-        return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidDataException($"{path} is empty.");
+        try
+        {
+            return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidDataException($"{path}: kosong.");
+        }
+        catch (JsonException e)
+        {
+            // Name the file: "The JSON value could not be converted" alone leaves the operator guessing which one.
+            throw new InvalidDataException($"{path}: {e.Path ?? "$"}: {e.Message} (periksa dengan: casebot check-config)", e);
+        }
     }
 
     public static RegionCatalog LoadRegions(string directory) => Load<RegionCatalog>(directory, "regions.json").Link();

@@ -38,7 +38,7 @@ public sealed class VictimCounts
     public int Tertangani { get; set; }
 
     /// <summary>All victims (the SPM denominator): affected people, plus the dead and missing, who are not in it.</summary>
-    public int TotalKorban => TerdampakJiwa + Meninggal + Hilang;
+    public long TotalKorban => (long)TerdampakJiwa + Meninggal + Hilang;
 
     public VictimCounts Copy() => (VictimCounts)MemberwiseClone();
 }

@@ -100,6 +100,10 @@ public sealed class HandledRule
 
 public sealed class IndicatorCatalog
 {
+    /// <summary>The editor's schema (config/schemas/indicators.schema.json), kept when targets are imported.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
     /// <summary>Where the figures come from (kept when targets are imported).</summary>
     [System.Text.Json.Serialization.JsonPropertyName("_source")]
     public string? Source { get; init; }

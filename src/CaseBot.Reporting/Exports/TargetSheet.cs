@@ -67,7 +67,7 @@ public static class TargetSheet
         }
         var updated = new IndicatorCatalog
         {
-            Source = catalog.Source,
+            Schema = catalog.Schema, Source = catalog.Source,
             Indicators = catalog.Indicators.Select(i => new IndicatorDefinition
             {
                 Id = i.Id, Name = i.Name, ShortName = i.ShortName, Topic = i.Topic, Kind = i.Kind, Unit = i.Unit, Measure = i.Measure,

@@ -18,10 +18,10 @@ public sealed record DailySummaryData
     public IReadOnlyList<SilentKecamatan> Silent { get; init; } = [];
 }
 
-public sealed record OpenEventLine(string Number, string Kind, string Kecamatan, string Desa, int Korban, int Mengungsi, int Tertangani, DateTimeOffset UpdatedAt);
+public sealed record OpenEventLine(string Number, string Kind, string Kecamatan, string Desa, long Korban, int Mengungsi, int Tertangani, DateTimeOffset UpdatedAt);
 
 /// <param name="RecipientUnit">"orang" or "KK".</param>
-public sealed record AidLine(string Item, decimal Quantity, string Unit, int Recipients, string RecipientUnit);
+public sealed record AidLine(string Item, decimal Quantity, string Unit, long Recipients, string RecipientUnit);
 
 public sealed record SilentKecamatan(string Name, DateTimeOffset? LastReport);
 

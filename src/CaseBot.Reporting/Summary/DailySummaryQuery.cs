@@ -43,7 +43,7 @@ public sealed class DailySummaryQuery(IDbContextFactory<CaseBotDbContext> contex
                 e.Counts.TotalKorban, e.Counts.Mengungsi, e.Counts.Tertangani, e.UpdatedAt)).ToList(),
             AidByItem = aid.GroupBy(a => (a.ItemCode, a.Unit, a.RecipientUnit))
                 .Select(g => new AidLine(catalogs.AidItemName(g.Key.ItemCode), g.Sum(a => a.Quantity), g.Key.Unit,
-                    g.Sum(a => a.Recipients), g.Key.RecipientUnit == Domain.Entities.RecipientUnit.Kk ? "KK" : "orang"))
+                    g.Sum(a => (long)a.Recipients), g.Key.RecipientUnit == Domain.Entities.RecipientUnit.Kk ? "KK" : "orang"))
                 .OrderByDescending(l => l.Recipients).ToList(),
             Silent = await SilentAsync(db, region, LocalDay.Start(day.AddDays(1 - silentDays), zone), ct),
         };

@@ -20,11 +20,12 @@ public sealed class SqliteBackup(StorageOptions options, TimeProvider clock, ILo
     public async Task<string> RunAsync(DateTimeOffset at, TimeZoneInfo zone, CancellationToken ct = default)
     {
         if (!options.IsSqlite) throw new InvalidOperationException("The backup API is SQLite's; back PostgreSQL up with pg_dump.");
-        Directory.CreateDirectory(Folder);
+        PrivateFiles.Folder(Folder);
         var local = TimeZoneInfo.ConvertTime(at, zone);
         var target = Path.Combine(Folder, $"{Prefix}{local.ToString(StampFormat, CultureInfo.InvariantCulture)}.db");
         var partial = target + ".partial";
         File.Delete(partial);
+        PrivateFiles.File(partial); // renamed to the backup: it keeps this mode
 
         await using (var source = new SqliteConnection(StorageSetup.SqliteConnectionString(options.ConnectionString)))
         await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))

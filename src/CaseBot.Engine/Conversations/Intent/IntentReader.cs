@@ -281,7 +281,7 @@ public sealed partial class IntentReader(ReferenceData reference)
     /// number serves one label only ("luka 2 mengungsi 40": the 2 is taken by luka before mengungsi looks back).</summary>
     private Dictionary<string, string> FindVictims(List<string> tokens)
     {
-        var found = new Dictionary<string, int>();
+        var found = new Dictionary<string, long>(); // summed parts are checked against the limits by the question, not wrapped here
         var labels = FindAll(tokens, V.VictimWords.Keys).OrderBy(m => m.Start).ThenByDescending(m => m.Length).ToList();
         labels = labels.Where((m, i) => !labels.Take(i).Any(o => m.Start < o.Start + o.Length)).ToList(); // no overlaps
         var taken = new HashSet<int>();

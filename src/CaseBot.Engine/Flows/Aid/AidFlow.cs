@@ -66,6 +66,9 @@ public sealed class AidFlow : Flow<AidDraft>
             {
                 if (!InputParsers.TryParseQuantity(text, out var q))
                     return Task.FromResult(StepResult.Invalid("Jumlah harus angka lebih dari 0. Contoh: 150 atau 2,5"));
+                if (ctx.Reference.Options.CountLimits.For("qty") is var max && q > max)
+                    return Task.FromResult(StepResult.Invalid(
+                        $"Jumlah {IndonesianFormat.Number(q)} terlalu besar: paling banyak {IndonesianFormat.Number(max)}. Periksa lagi angkanya."));
                 ctx.Draft.Quantity = q;
                 return Task.FromResult(StepResult.Ok);
             },

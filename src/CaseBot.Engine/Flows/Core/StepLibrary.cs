@@ -28,6 +28,9 @@ public static class StepLibrary<TDraft>
             if (get(ctx.Draft) is not null && KeepWords.Contains(InputParsers.Normalize(text))) return Task.FromResult(StepResult.Ok);
             if (!InputParsers.TryParseCountWords(text, ctx.Reference.Vocabulary, out var n))
                 return Task.FromResult(StepResult.Invalid("Jumlah harus angka 0 atau lebih. Contoh: 12 atau 1.234"));
+            if (ctx.Reference.Options.CountLimits.For(key) is var max && n > max)
+                return Task.FromResult(StepResult.Invalid(
+                    $"{label} {IndonesianFormat.Number(n)} terlalu besar: paling banyak {IndonesianFormat.Number(max)}. Periksa lagi angkanya."));
             if (check?.Invoke(ctx, n) is { } problem) return Task.FromResult(StepResult.Invalid(problem));
             set(ctx.Draft, n);
             return Task.FromResult(StepResult.Ok);

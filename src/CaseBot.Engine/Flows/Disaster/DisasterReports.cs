@@ -43,5 +43,5 @@ public sealed class DisasterReports : ReportKind
         return lines;
     }
 
-    private static string N(int n) => IndonesianFormat.Number(n);
+    private static string N(long n) => IndonesianFormat.Number(n);
 }

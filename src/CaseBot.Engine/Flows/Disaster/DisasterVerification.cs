@@ -62,5 +62,5 @@ public sealed class DisasterVerification : ReportVerification
         };
     }
 
-    private static string N(int n) => IndonesianFormat.Number(n);
+    private static string N(long n) => IndonesianFormat.Number(n);
 }
