@@ -23,7 +23,7 @@ public static class HealthEndpoints
 
     public static void MapCaseBotHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        app.MapGet("/healthz", () => "ok"); // liveness only: the process answers
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync });
     }
 
