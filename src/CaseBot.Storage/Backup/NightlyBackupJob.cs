@@ -8,5 +8,5 @@ public sealed class NightlyBackupJob(SqliteBackup backup, StorageOptions options
     TimeProvider clock, ILogger<NightlyBackupJob> logger)
     : ScheduledJob("backup", options.Backup.Schedule, zone, jobLock, clock, logger)
 {
-    protected override Task RunAsync(DateTimeOffset occurrence, CancellationToken ct) => backup.RunAsync(occurrence, zone, ct);
+    protected override Task RunAsync(DateTimeOffset occurrence, CancellationToken ct) => backup.RunAsync(occurrence, Zone, ct);
 }

@@ -16,6 +16,9 @@ public abstract class ScheduledJob(string name, string cron, TimeZoneInfo zone, 
 
     public string Name => name;
 
+    /// <summary>The time zone the schedule is read in.</summary>
+    protected TimeZoneInfo Zone => zone;
+
     /// <summary>The occurrence the job is waiting for (for health checks and tests).</summary>
     public DateTimeOffset? NextDue { get; private set; }
 
