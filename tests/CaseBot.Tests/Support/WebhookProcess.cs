@@ -79,6 +79,13 @@ public sealed partial class WebhookProcess : IDisposable
 
     private static Regex FieldPattern(string field) => new($@"^{field}:\s+(\d+) kB", RegexOptions.Multiline);
 
+    /// <summary>SIGKILL, and waits until it is gone.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     public void Dispose()
     {
         try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
