@@ -8,6 +8,8 @@ switch (args.FirstOrDefault())
         return await ExportCli.RunAsync(args[1..], Console.Out, Console.Error);
     case "flow-graphs":
         return await FlowGraphsCli.RunAsync(args[1..], Console.Out);
+    case "migrate-to-postgres":
+        return await MigrateToPostgresCli.RunAsync(args[1..], Console.Out, Console.Error);
     case "status":
         return await StatusCli.RunAsync(args[1..], Console.Out);
     case "export-targets" or "import-targets":
