@@ -30,6 +30,7 @@ ENV CaseBot__Storage__ConnectionString="Data Source=/data/casebot.db" \
     CaseBot__ConfigDirectory=/config \
     CaseBot__Terminal__Enabled=false \
     CaseBot__Http__Urls=http://0.0.0.0:8080 \
+    Logging__Console__FormatterName=json \
     TZ=Asia/Makassar
 EXPOSE 8080
 VOLUME /data
