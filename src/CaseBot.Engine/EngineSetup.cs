@@ -34,6 +34,7 @@ public static class EngineSetup
         services.AddSingleton<IntentReader>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<OutboundMessages>();
+        services.AddSingleton<Outbox.OutboxDispatchers>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -33,4 +33,7 @@ public sealed class CaseBotOptions
 
     /// <summary>Channels without a flood limit: the local terminal is the operator at the console (a piped script).</summary>
     public List<string> FloodExemptChannels { get; set; } = [];
+
+    /// <summary>The stored outbox and what is pruned when.</summary>
+    public OutboxOptions Outbox { get; set; } = new();
 }
