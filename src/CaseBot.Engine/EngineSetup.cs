@@ -31,6 +31,7 @@ public static class EngineSetup
         services.AddSingleton<ICommand, GroupTimeCommand>();
         services.AddSingleton<ICommand, RemoveGroupCommand>();
         services.AddSingleton<ICommand, LinkAccountCommand>();
+        services.AddSingleton<ICommand, FailedDeliveriesCommand>();
         services.AddSingleton<IntentReader>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<OutboundMessages>();
