@@ -50,7 +50,8 @@ public sealed class TerminalChannel(
             if (line.Length == 0) continue;
             if (line.StartsWith(SwitchCommand + " ", StringComparison.OrdinalIgnoreCase))
             {
-                await screen.SwitchAsync(line[SwitchCommand.Length..].Trim());
+                if (await screen.SwitchAsync(line[SwitchCommand.Length..].Trim()))
+                    await dispatchers.SendDueAsync(ChannelName, stoppingToken);
                 continue;
             }
             await engine.HandleAsync(ToMessage(line, ++sequence), stoppingToken);
@@ -74,14 +75,15 @@ public sealed class TerminalChannel(
     }
 }
 
-/// <summary>The terminal's sender: prints stored messages for the active user, keeps others' until they switch.</summary>
+/// <summary>
+/// The terminal's sender: prints stored messages for the active user. Another user's stay stored (announced once)
+/// until someone switches to that user, so a crash loses none of them.
+/// </summary>
 public sealed class TerminalScreen(ReferenceData reference, TerminalOptions options, TextWriter output) : IChannelSender
 {
     public const string ChannelName = "terminal";
     public const string SwitchCommand = "/sebagai";
-    private readonly Lock _lock = new();
-    /// <summary>Messages for terminal users other than the active one, shown when they become active.</summary>
-    private readonly Dictionary<string, List<OutgoingMessage>> _waiting = [];
+    private readonly HashSet<(string Chat, string Text)> _announced = [];
 
     public string Channel => ChannelName;
     public string User { get; private set; } = options.UserId;
@@ -92,26 +94,29 @@ public sealed class TerminalScreen(ReferenceData reference, TerminalOptions opti
         $"Anda: {ChannelName}:{User}" + (reference.IsConfiguredAdmin($"{ChannelName}:{User}") ? " (akun admin di konfigurasi)" : "") +
         $". Ketik {SwitchCommand} 2 untuk mencoba sebagai pengguna lain.");
 
-    public async Task SwitchAsync(string user)
+    /// <summary>Makes another user the active one; the caller then sends what waits for them.</summary>
+    public async Task<bool> SwitchAsync(string user)
     {
-        if (user.Length == 0 || user.Contains(' ')) { await output.WriteLineAsync($"Contoh: {SwitchCommand} 2"); return; }
+        if (user.Length == 0 || user.Contains(' ')) { await output.WriteLineAsync($"Contoh: {SwitchCommand} 2"); return false; }
         User = user;
         Buttons = [];
         await SayWhoAsync();
-        List<OutgoingMessage>? messages;
-        lock (_lock) _waiting.Remove(user, out messages);
-        foreach (var message in messages ?? []) await SendAsync(message, CancellationToken.None);
+        return true;
+    }
+
+    public bool MarkSentFirst => true;
+
+    public bool CanDeliverNow(OutgoingMessage message)
+    {
+        if (message.ChatId == User) return true;
+        lock (_announced)
+            if (_announced.Add((message.ChatId, message.Text)))
+                output.WriteLine($"(1 pesan untuk {ChannelName}:{message.ChatId} menunggu; ketik {SwitchCommand} {message.ChatId})");
+        return false;
     }
 
     public async Task SendAsync(OutgoingMessage reply, CancellationToken ct)
     {
-        if (reply.ChatId != User)
-        {
-            // Another terminal user's message waits in their session.
-            lock (_lock) (_waiting.TryGetValue(reply.ChatId, out var list) ? list : _waiting[reply.ChatId] = []).Add(reply);
-            await output.WriteLineAsync($"(1 pesan untuk {ChannelName}:{reply.ChatId} menunggu; ketik {SwitchCommand} {reply.ChatId})");
-            return;
-        }
         await output.WriteLineAsync(reply.Text);
         if (reply.File is not null) await output.WriteLineAsync($"  [lampiran: {reply.File.FileName}, {reply.File.Content.Length} byte]");
         // Where a typed answer is expected, a number is the answer itself: show the choices as suggestions to type.

@@ -23,7 +23,8 @@ public sealed class OutboxService(OutboxDispatchers dispatchers, IOutboxStore st
         var lastPrune = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
-            foreach (var dispatcher in dispatchers.All)
+            // The terminal sends after each line it reads; printing between its prompts would garble the console.
+            foreach (var dispatcher in dispatchers.All.Where(d => d.Channel != CaseBot.Channels.Terminal.TerminalChannel.ChannelName))
             {
                 try { await dispatcher.SendDueAsync(stoppingToken); }
                 catch (Exception ex) when (ex is not OperationCanceledException)

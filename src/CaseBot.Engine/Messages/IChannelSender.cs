@@ -7,6 +7,17 @@ public interface IChannelSender
     string Channel { get; }
 
     Task SendAsync(OutgoingMessage message, CancellationToken ct);
+
+    /// <summary>False while the channel cannot show this message yet (the terminal shows only its active user's);
+    /// the message then stays stored until it can.</summary>
+    bool CanDeliverNow(OutgoingMessage message) => true;
+
+    /// <summary>
+    /// True for a local console, which cannot refuse a write: the row is marked sent just before the write, so a crash
+    /// can only fall in the microseconds of the write itself, not in the database write after it (a repeat on restart).
+    /// Remote channels mark after the platform accepted the message (at least once).
+    /// </summary>
+    bool MarkSentFirst => false;
 }
 
 /// <summary>Hands each message to the sender of its channel.</summary>

@@ -14,8 +14,9 @@ namespace CaseBot.Engine.Outbox;
 public sealed class OutboxDispatcher(IChannelSender sender, IOutboxStore store, OutboxOptions options, ILogger logger)
 {
     private const int Batch = 200;
-    /// <summary>Long enough for one send with its in-process retries; after that another instance may take the row.</summary>
-    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+    /// <summary>Long enough for one send with its in-process retries; after that another instance may take the row
+    /// (also what a killed instance's rows wait before a restarted one sends them).</summary>
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromSeconds(30);
     /// <summary>This process, so instances on one database never send one row twice at once.</summary>
     private static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..^24];
 
@@ -38,6 +39,12 @@ public sealed class OutboxDispatcher(IChannelSender sender, IOutboxStore store, 
                 foreach (var row in rows)
                 {
                     if (waiting.Contains(row.ChatId)) continue;
+                    var message = OutboxRows.ToMessage(row);
+                    if (!sender.CanDeliverNow(message))
+                    {
+                        waiting.Add(row.ChatId); // stays stored, in order, until the channel can take it
+                        continue;
+                    }
                     var now = DateTimeOffset.UtcNow;
                     if (row.DueAt > now || !await store.ClaimAsync(row.Id, Instance, now, now + ClaimFor, ct))
                     {
@@ -64,6 +71,12 @@ public sealed class OutboxDispatcher(IChannelSender sender, IOutboxStore store, 
 
     private async Task<Outcome> TrySendAsync(OutboxMessage row, CancellationToken ct)
     {
+        if (sender.MarkSentFirst)
+        {
+            await store.MarkSentAsync(row.Id, DateTimeOffset.UtcNow, CancellationToken.None);
+            await sender.SendAsync(OutboxRows.ToMessage(row), ct);
+            return Outcome.Sent;
+        }
         try
         {
             await sender.SendAsync(OutboxRows.ToMessage(row), ct);
