@@ -13,6 +13,10 @@ public interface IOutboxStore
     Task<bool> ClaimAsync(long id, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken ct);
 
     Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Claims and marks a pending row sent in one statement (for a sender that cannot fail, which then
+    /// writes it): no claim is left behind by a process killed meanwhile. False when it is not pending or claimed.</summary>
+    Task<bool> TakeAsSentAsync(long id, DateTimeOffset now, CancellationToken ct);
     Task RetryLaterAsync(long id, DateTimeOffset due, string error, CancellationToken ct);
     Task MarkFailedAsync(long id, DateTimeOffset at, string error, CancellationToken ct);
 

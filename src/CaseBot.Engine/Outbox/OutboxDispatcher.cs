@@ -46,6 +46,19 @@ public sealed class OutboxDispatcher(IChannelSender sender, IOutboxStore store, 
                         continue;
                     }
                     var now = DateTimeOffset.UtcNow;
+                    if (sender.MarkSentFirst)
+                    {
+                        // Taken and marked in one statement, then written: nothing is left claimed by a killed process.
+                        if (!await store.TakeAsSentAsync(row.Id, now, ct))
+                        {
+                            waiting.Add(row.ChatId);
+                            continue;
+                        }
+                        await sender.SendAsync(message, ct);
+                        delivered++;
+                        done++;
+                        continue;
+                    }
                     if (row.DueAt > now || !await store.ClaimAsync(row.Id, Instance, now, now + ClaimFor, ct))
                     {
                         waiting.Add(row.ChatId);
@@ -71,12 +84,6 @@ public sealed class OutboxDispatcher(IChannelSender sender, IOutboxStore store, 
 
     private async Task<Outcome> TrySendAsync(OutboxMessage row, CancellationToken ct)
     {
-        if (sender.MarkSentFirst)
-        {
-            await store.MarkSentAsync(row.Id, DateTimeOffset.UtcNow, CancellationToken.None);
-            await sender.SendAsync(OutboxRows.ToMessage(row), ct);
-            return Outcome.Sent;
-        }
         try
         {
             await sender.SendAsync(OutboxRows.ToMessage(row), ct);

@@ -30,6 +30,15 @@ internal sealed class EfOutboxStore(IDbContextFactory<CaseBotDbContext> contexts
             .SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.ClaimedUntil, (DateTimeOffset?)null), ct);
     }
 
+    public async Task<bool> TakeAsSentAsync(long id, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Outbox
+            .Where(o => o.Id == id && o.State == OutboxState.Pending && (o.ClaimedUntil == null || o.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Sent).SetProperty(o => o.SentAt, now)
+                .SetProperty(o => o.Attempts, o => o.Attempts + 1), ct) == 1;
+    }
+
     public async Task RetryLaterAsync(long id, DateTimeOffset due, string error, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
