@@ -46,7 +46,8 @@ public sealed class TelegramOutbox : IChannelSender, IAsyncDisposable
         {
             ShouldHandle = new PredicateBuilder()
                 .Handle<ApiRequestException>(e => e.ErrorCode is 429 or >= 500)
-                .Handle<RequestException>()
+                // ApiRequestException is a RequestException too: only the network kind is retried, not 400/403.
+                .Handle<RequestException>(e => e is not ApiRequestException)
                 .Handle<HttpRequestException>(),
             MaxRetryAttempts = 4,
             BackoffType = DelayBackoffType.Exponential,

@@ -228,6 +228,21 @@ public sealed class TelegramEndToEndTests(TelegramEmulator emulator)
         Assert.DoesNotContain(seen, m => m.Text.Contains("kabupaten mana Anda"));
     }
 
+    [Fact]
+    public async Task A_user_who_blocked_the_bot_is_not_retried_and_admins_see_it()
+    {
+        await using var bot = await TelegramBotUnderTest.StartAsync(emulator);
+        bot.Bridge.Blocked["61"] = 0;
+        await bot.Say(61, "/start");
+        await using (var db = bot.Db()) // the reply's row is settled: refused for good
+            for (var i = 0; i < 200 && !db.Outbox.Any(o => o.ChatId == "61" && o.State == OutboxState.Failed); i++) await Task.Delay(50);
+        await bot.Say(TelegramBotUnderTest.AdminId, "/gagalkirim");
+        var shown = await bot.ExpectAsync(TelegramBotUnderTest.AdminId, "tidak bisa dikirim");
+        Assert.Contains("telegram:61", shown.Text);
+        Assert.Contains("memblokir bot", shown.Text);
+        Assert.Equal(1, bot.Bridge.Blocked["61"]); // a permanent refusal: tried once, not again and again
+    }
+
     private static Task<HttpResponseMessage> PostUpdate(HttpClient http, int updateId, long chat, int messageId, string text)
     {
         var update = new JsonObject
