@@ -37,7 +37,10 @@ public sealed class TerminalChannel(
         await screen.SayWhoAsync();
         // What a killed process stored and did not print, then the pending questions.
         await dispatchers.SendDueAsync(ChannelName, stoppingToken);
-        await engine.QueueAsync((await engine.PendingQuestionsAsync(ChannelName, stoppingToken)).Select(p => p.Message).ToList(), stoppingToken);
+        // Only the active user's: a question queued for another terminal user would wait in the outbox and surface,
+        // stale, in the middle of that user's later conversation.
+        await engine.QueueAsync((await engine.PendingQuestionsAsync(ChannelName, stoppingToken))
+            .Where(p => p.Message.ChatId == screen.User).Select(p => p.Message).ToList(), stoppingToken);
         await dispatchers.SendDueAsync(ChannelName, stoppingToken);
         var sequence = 0;
         while (!stoppingToken.IsCancellationRequested)
