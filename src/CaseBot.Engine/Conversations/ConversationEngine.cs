@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CaseBot.Domain.Abstractions;
 using CaseBot.Domain.Entities;
 using CaseBot.Engine.Commands;
