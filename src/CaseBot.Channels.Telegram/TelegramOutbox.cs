@@ -46,7 +46,8 @@ public sealed class TelegramOutbox : IChannelSender, IAsyncDisposable
         {
             ShouldHandle = new PredicateBuilder()
                 .Handle<ApiRequestException>(e => e.ErrorCode is 429 or >= 500)
-                .Handle<RequestException>()
+                // ApiRequestException is a RequestException too: only the network kind is retried, not 400/403.
+                .Handle<RequestException>(e => e is not ApiRequestException)
                 .Handle<HttpRequestException>(),
             MaxRetryAttempts = 4,
             BackoffType = DelayBackoffType.Exponential,
@@ -64,8 +65,37 @@ public sealed class TelegramOutbox : IChannelSender, IAsyncDisposable
 
     public string Channel => UpdateMapper.ChannelName;
 
+    /// <summary>Delivers one stored message. Refusals that no retry can mend (blocked, no such chat) are permanent.</summary>
     public async Task SendAsync(OutgoingMessage message, CancellationToken ct)
     {
+        if (!long.TryParse(message.ChatId, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            throw new PermanentDeliveryException($"\"{message.ChatId}\" bukan chat Telegram.");
+        try
+        {
+            await DeliverAsync(message, ct);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 403)
+        {
+            throw new PermanentDeliveryException("Pengguna memblokir bot atau keluar dari chat (Telegram 403).", e);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 400 && message.ReplacesMessageId is not null)
+        {
+            // The page could not be edited (too old, unchanged): the next page goes out as a new message instead.
+            await DeliverAsync(message with { ReplacesMessageId = null }, ct);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode is 400 or 404)
+        {
+            throw new PermanentDeliveryException($"Telegram menolak pesan: {e.Message}", e);
+        }
+    }
+
+    private async Task DeliverAsync(OutgoingMessage message, CancellationToken ct)
+    {
+        if (message.ReplacesMessageId is { } replaced && int.TryParse(replaced, out var messageId))
+        {
+            await ReplaceAsync(message.ChatId, messageId, message, ct);
+            return;
+        }
         foreach (var dropped in Keyboards.TooLong(message.Choices))
             _logger.LogError("Button {Label} left out: its data is over {Max} bytes", dropped.Label, Keyboards.MaxCallbackBytes);
         var keyboard = Keyboards.For(message.Choices);

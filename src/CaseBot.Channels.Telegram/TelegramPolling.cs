@@ -8,7 +8,8 @@ namespace CaseBot.Channels.Telegram;
 
 /// <summary>
 /// Long polling: fetch a batch, handle it (chats in parallel, each chat in order), then persist the last update id,
-/// so a restart continues after it. A crash mid-batch redelivers the batch; the engine ignores ids it already handled.
+/// so a restart continues after it. A crash mid-batch redelivers the batch; the engine ignores messages it already
+/// handled (by chat and message id, which survive an update id reset).
 /// </summary>
 public sealed class TelegramPolling(
     ITelegramBotClient bot, ChatDispatcher dispatcher, ICaseStoreFactory stores, TelegramOptions options, TelegramStartup startup,
@@ -33,7 +34,9 @@ public sealed class TelegramPolling(
                     continue;
                 }
                 await Task.WhenAll(updates.Select(u => dispatcher.DispatchAsync(u, stoppingToken)));
-                handled = updates.Max(u => (long)u.Id);
+                // The last update fetched: Telegram restarts its ids (a week idle, a new token), so a kept maximum would
+                // skip every new update.
+                handled = updates[^1].Id;
                 await using var store = stores.Create();
                 await store.SetCursorAsync(UpdateMapper.ChannelName, handled.Value);
                 await store.CommitAsync();

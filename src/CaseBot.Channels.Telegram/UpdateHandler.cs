@@ -1,14 +1,14 @@
 using CaseBot.Engine.Conversations;
-using CaseBot.Engine.Flows;
 using CaseBot.Engine.Messages;
+using CaseBot.Engine.Outbox;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
 
 namespace CaseBot.Channels.Telegram;
 
-/// <summary>One update through the engine and the replies back to Telegram.</summary>
-public sealed class UpdateHandler(ConversationEngine engine, TelegramOutbox outbox, BotIdentity identity, TelegramOptions options,
-    ILogger<UpdateHandler> logger)
+/// <summary>One update through the engine; what it stored to send goes out through the outbox's Telegram dispatcher.</summary>
+public sealed class UpdateHandler(ConversationEngine engine, TelegramOutbox outbox, OutboxDispatchers dispatchers, BotIdentity identity,
+    TelegramOptions options, ILogger<UpdateHandler> logger)
 {
     public async Task HandleAsync(Update update, CancellationToken ct)
     {
@@ -18,19 +18,15 @@ public sealed class UpdateHandler(ConversationEngine engine, TelegramOutbox outb
         if (message is null) return;
 
         var replies = await engine.HandleAsync(message, ct);
-        if (callback?.Message is { } pressed && replies.Count > 0)
+        // Paging replaces the pressed message itself (an outbox row); any other answer marks what was chosen on it.
+        if (callback?.Message is { } pressed && replies.Count > 0 && replies.All(r => r.ReplacesMessageId is null))
         {
-            // Paging: show the next page in the same message instead of a new one.
-            if (ChoicePaging.TryGetPage(message.ButtonData, out _) && replies is [{ } page] && page.ChatId == message.ChatId)
-            {
-                await outbox.ReplaceAsync(message.ChatId, pressed.MessageId, page, ct);
-                return;
-            }
             var chosen = pressed.ReplyMarkup?.InlineKeyboard.SelectMany(r => r).FirstOrDefault(b => b.CallbackData == callback.Data)?.Text;
             if (chosen is not null)
                 await TryAsync(() => outbox.MarkAnsweredAsync(message.ChatId, pressed.MessageId, pressed.Text, chosen, ct), "mark the answer");
         }
-        foreach (var reply in replies) await outbox.SendAsync(reply, ct);
+        // The replies were stored with the change; send them now rather than at the next poll of the outbox.
+        await dispatchers.SendDueAsync(UpdateMapper.ChannelName, ct);
     }
 
     /// <summary>Cosmetic calls (toast, edited keyboard) must not stop the conversation when they fail.</summary>

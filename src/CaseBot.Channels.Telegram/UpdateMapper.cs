@@ -18,7 +18,8 @@ public static class UpdateMapper
             return new IncomingMessage
             {
                 Channel = ChannelName, UserId = Id(presser.Id), ChatId = Id(pressedIn.Id), ChatKind = Kind(pressedIn),
-                ButtonData = callback.Data, MessageId = $"tg:{update.Id}", DisplayName = Name(presser), ChoicePageSize = pageSize,
+                ButtonData = callback.Data, MessageId = $"tgcb:{callback.Id}", DisplayName = Name(presser), ChoicePageSize = pageSize,
+                PressedMessageId = callback.Message.MessageId.ToString(CultureInfo.InvariantCulture),
             };
 
         if (update.Message is not { From: { IsBot: false } from, Chat: not null } message) return null;
@@ -28,12 +29,19 @@ public static class UpdateMapper
         return new IncomingMessage
         {
             Channel = ChannelName, UserId = Id(from.Id), ChatId = Id(message.Chat.Id), ChatKind = kind,
-            Text = message.Photo is null ? text : null, MessageId = $"tg:{update.Id}", DisplayName = Name(from),
+            Text = message.Photo is null ? text : null, MessageId = MessageKey(message), DisplayName = Name(from),
             PhotoFileId = message.Photo?.OrderBy(p => p.FileSize ?? p.Width * p.Height).LastOrDefault()?.FileId,
             Location = message.Location is { } l ? new GeoPoint(l.Latitude, l.Longitude) : null,
             ChoicePageSize = pageSize,
         };
     }
+
+    /// <summary>
+    /// A message is the same message when its chat and message id are: update ids restart (a week idle, a new token),
+    /// message ids within a chat do not.
+    /// </summary>
+    public static string MessageKey(Message message) =>
+        $"tg:{Id(message.Chat.Id)}:{message.MessageId.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>"/capaian" or "/capaian@ThisBot"; "/capaian@OtherBot" belongs to another bot in the group.</summary>
     private static bool IsCommandForMe(string? text, string botUsername)

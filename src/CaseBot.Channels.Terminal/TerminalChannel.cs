@@ -1,5 +1,6 @@
 using CaseBot.Engine.Conversations;
 using CaseBot.Engine.Messages;
+using CaseBot.Engine.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -20,24 +21,27 @@ public sealed class TerminalOptions
 /// A chat in the console for simulated phone users: lines in, replies out, buttons as numbered choices (type the
 /// number to press one). `/sebagai 2` switches to another user; each user's messages wait in their own session and
 /// are shown when that user is active. End of input stops the host, so a piped script runs to completion.
+/// What is printed comes from the outbox (through <see cref="TerminalScreen"/>), never from memory: a reply stored
+/// before a crash is printed after the restart.
 /// </summary>
 public sealed class TerminalChannel(
-    ConversationEngine engine, ReferenceData reference, TerminalOptions options, TextReader input, TextWriter output,
-    IHostApplicationLifetime lifetime, ILogger<TerminalChannel> logger) : BackgroundService
+    ConversationEngine engine, TerminalScreen screen, OutboxDispatchers dispatchers, TerminalOptions options, TextReader input,
+    TextWriter output, IHostApplicationLifetime lifetime, ILogger<TerminalChannel> logger) : BackgroundService
 {
-    public const string ChannelName = "terminal";
-    private const string SwitchCommand = "/sebagai";
-    private IReadOnlyList<Choice> _buttons = [];
-    private string _user = options.UserId;
-    /// <summary>Messages for terminal users other than the active one, shown when they become active.</summary>
-    private readonly Dictionary<string, List<OutgoingMessage>> _waiting = [];
+    public const string ChannelName = TerminalScreen.ChannelName;
+    private const string SwitchCommand = TerminalScreen.SwitchCommand;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await output.WriteLineAsync("CaseBot (terminal). Ketik /start untuk mulai, angka untuk memilih tombol. Ctrl+D untuk keluar.");
-        await SayWhoAsync();
-        foreach (var (_, pending) in await engine.PendingQuestionsAsync(ChannelName, stoppingToken))
-            await WriteAsync(pending);
+        await screen.SayWhoAsync();
+        // What a killed process stored and did not print, then the pending questions.
+        await dispatchers.SendDueAsync(ChannelName, stoppingToken);
+        // Only the active user's: a question queued for another terminal user would wait in the outbox and surface,
+        // stale, in the middle of that user's later conversation.
+        await engine.QueueAsync((await engine.PendingQuestionsAsync(ChannelName, stoppingToken))
+            .Where(p => p.Message.ChatId == screen.User).Select(p => p.Message).ToList(), stoppingToken);
+        await dispatchers.SendDueAsync(ChannelName, stoppingToken);
         var sequence = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -49,60 +53,80 @@ public sealed class TerminalChannel(
             if (line.Length == 0) continue;
             if (line.StartsWith(SwitchCommand + " ", StringComparison.OrdinalIgnoreCase))
             {
-                await SwitchAsync(line[SwitchCommand.Length..].Trim());
+                if (await screen.SwitchAsync(line[SwitchCommand.Length..].Trim()))
+                    await dispatchers.SendDueAsync(ChannelName, stoppingToken);
                 continue;
             }
-            foreach (var reply in await engine.HandleAsync(ToMessage(line, ++sequence), stoppingToken))
-                await WriteAsync(reply);
+            await engine.HandleAsync(ToMessage(line, ++sequence), stoppingToken);
+            await dispatchers.SendDueAsync(ChannelName, stoppingToken);
         }
         logger.LogInformation("Terminal input ended; stopping.");
         lifetime.StopApplication();
     }
 
-    /// <summary>Who is typing, and whether that account is an admin by configuration (it is never a silent admin).</summary>
-    private Task SayWhoAsync() => output.WriteLineAsync(
-        $"Anda: {ChannelName}:{_user}" + (reference.IsConfiguredAdmin($"{ChannelName}:{_user}") ? " (akun admin di konfigurasi)" : "") +
-        $". Ketik {SwitchCommand} 2 untuk mencoba sebagai pengguna lain.");
-
-    private async Task SwitchAsync(string user)
-    {
-        if (user.Length == 0 || user.Contains(' ')) { await output.WriteLineAsync($"Contoh: {SwitchCommand} 2"); return; }
-        _user = user;
-        _buttons = [];
-        await SayWhoAsync();
-        if (_waiting.Remove(user, out var messages))
-            foreach (var message in messages) await WriteAsync(message);
-    }
-
     private IncomingMessage ToMessage(string line, int sequence)
     {
+        var buttons = screen.Buttons;
         string? button = null;
-        if (int.TryParse(line, out var n) && n >= 1 && n <= _buttons.Count) button = _buttons[n - 1].Data;
+        if (int.TryParse(line, out var n) && n >= 1 && n <= buttons.Count) button = buttons[n - 1].Data;
         return new IncomingMessage
         {
-            Channel = ChannelName, UserId = _user, ChatId = _user,
+            Channel = ChannelName, UserId = screen.User, ChatId = screen.User,
             Text = button is null ? line : null, ButtonData = button,
             MessageId = null, DisplayName = options.DisplayName,
         };
     }
+}
 
-    private async Task WriteAsync(OutgoingMessage reply)
+/// <summary>
+/// The terminal's sender: prints stored messages for the active user. Another user's stay stored (announced once)
+/// until someone switches to that user, so a crash loses none of them.
+/// </summary>
+public sealed class TerminalScreen(ReferenceData reference, TerminalOptions options, TextWriter output) : IChannelSender
+{
+    public const string ChannelName = "terminal";
+    public const string SwitchCommand = "/sebagai";
+    private readonly HashSet<(string Chat, string Text)> _announced = [];
+
+    public string Channel => ChannelName;
+    public string User { get; private set; } = options.UserId;
+    public IReadOnlyList<Choice> Buttons { get; private set; } = [];
+
+    /// <summary>Who is typing, and whether that account is an admin by configuration (it is never a silent admin).</summary>
+    public Task SayWhoAsync() => output.WriteLineAsync(
+        $"Anda: {ChannelName}:{User}" + (reference.IsConfiguredAdmin($"{ChannelName}:{User}") ? " (akun admin di konfigurasi)" : "") +
+        $". Ketik {SwitchCommand} 2 untuk mencoba sebagai pengguna lain.");
+
+    /// <summary>Makes another user the active one; the caller then sends what waits for them.</summary>
+    public async Task<bool> SwitchAsync(string user)
     {
-        if (reply.Channel == ChannelName && reply.ChatId != _user)
-        {
-            // Another terminal user's message waits in their session.
-            (_waiting.TryGetValue(reply.ChatId, out var list) ? list : _waiting[reply.ChatId] = []).Add(reply);
-            await output.WriteLineAsync($"(1 pesan untuk {ChannelName}:{reply.ChatId} menunggu; ketik {SwitchCommand} {reply.ChatId})");
-            return;
-        }
-        var mine = reply.Channel == ChannelName;
-        await output.WriteLineAsync((mine ? "" : $"[pesan untuk {reply.Channel}:{reply.ChatId}] ") + reply.Text);
+        if (user.Length == 0 || user.Contains(' ')) { await output.WriteLineAsync($"Contoh: {SwitchCommand} 2"); return false; }
+        User = user;
+        Buttons = [];
+        await SayWhoAsync();
+        return true;
+    }
+
+    public bool MarkSentFirst => true;
+
+    public bool CanDeliverNow(OutgoingMessage message)
+    {
+        if (message.ChatId == User) return true;
+        lock (_announced)
+            if (_announced.Add((message.ChatId, message.Text)))
+                output.WriteLine($"(1 pesan untuk {ChannelName}:{message.ChatId} menunggu; ketik {SwitchCommand} {message.ChatId})");
+        return false;
+    }
+
+    public async Task SendAsync(OutgoingMessage reply, CancellationToken ct)
+    {
+        await output.WriteLineAsync(reply.Text);
         if (reply.File is not null) await output.WriteLineAsync($"  [lampiran: {reply.File.FileName}, {reply.File.Content.Length} byte]");
-        if (!mine) return;
         // Where a typed answer is expected, a number is the answer itself: show the choices as suggestions to type.
-        _buttons = reply.AcceptsText ? [] : reply.Choices;
+        Buttons = reply.AcceptsText ? [] : reply.Choices;
         for (var i = 0; i < reply.Choices.Count; i++)
             await output.WriteLineAsync(reply.AcceptsText ? $"  - {reply.Choices[i].Label}" : $"  {i + 1}. {reply.Choices[i].Label}");
         await output.WriteLineAsync();
+        await output.FlushAsync(ct);
     }
 }

@@ -2,16 +2,18 @@ using System.Collections.Concurrent;
 using CaseBot.Domain.Abstractions;
 using CaseBot.Engine.Conversations;
 using CaseBot.Engine.Messages;
-using Microsoft.Extensions.Logging;
+using CaseBot.Engine.Outbox;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseBot.Channels.WhatsApp;
 
 /// <summary>
-/// WhatsApp ↔ engine. Replies to a user who just wrote go out as they are; anything else (notices, the daily summary)
-/// only within 24 hours of that user's last message, else as the configured template, else not at all (logged).
+/// WhatsApp ↔ engine. Inbound messages go through the engine; what it stored to send goes out through the outbox's
+/// WhatsApp dispatcher, which calls <see cref="SendAsync"/>: free-form only within 24 hours of the user's last message
+/// (a reply to a user who just wrote always is), else as the configured template, else not at all (recorded as failed).
 /// </summary>
 public sealed class WhatsAppChannel(ConversationEngine engine, GraphApiClient api, ICaseStoreFactory stores, WhatsAppOptions options,
-    TimeProvider clock, ILogger<WhatsAppChannel> logger) : IChannelSender
+    TimeProvider clock, IServiceProvider services) : IChannelSender
 {
     public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
 
@@ -28,30 +30,36 @@ public sealed class WhatsAppChannel(ConversationEngine engine, GraphApiClient ap
         if (message.Text is { } text && int.TryParse(text.Trim(), out var n) && _numbered.TryGetValue(message.ChatId, out var numbered)
             && n >= 1 && n <= numbered.Count)
             message = message with { Text = null, ButtonData = numbered[n - 1].Data };
-        foreach (var reply in await engine.HandleAsync(message, ct))
-        {
-            if (reply.Channel != Channel) continue; // a notice for another channel's user: not ours to send
-            if (reply.ChatId == message.ChatId) await DeliverAsync(reply, ct);
-            else await SendAsync(reply, ct);
-        }
+        await engine.HandleAsync(message, ct);
+        // Sent before the webhook is answered, so Meta's view and the user's agree; retries are the dispatcher's.
+        // (Resolved late: the dispatchers include this channel.)
+        await services.GetRequiredService<OutboxDispatchers>().SendDueAsync(Channel, ct);
     }
 
-    /// <summary>A message nobody asked for just now: respects the 24-hour customer-service window.</summary>
+    /// <summary>One stored message, within the 24-hour customer-service window (the window rule lives here, in the
+    /// WhatsApp dispatcher's sender, for every message alike).</summary>
     public async Task SendAsync(OutgoingMessage message, CancellationToken ct)
     {
         DateTimeOffset? last;
         await using (var store = stores.Create()) last = await store.LastInboundAsync(Channel, message.ChatId);
-        if (last is { } at && clock.GetUtcNow() - at < ServiceWindow)
+        try
         {
-            await DeliverAsync(message, ct);
-            return;
+            if (last is { } at && clock.GetUtcNow() - at < ServiceWindow)
+            {
+                await DeliverAsync(message, ct);
+                return;
+            }
+            if (options.NoticeTemplate is { } template)
+            {
+                await api.SendAsync(OutgoingShapes.Template(message.ChatId, template, options.TemplateLanguage, message.Text), ct);
+                return;
+            }
         }
-        if (options.NoticeTemplate is { } template)
+        catch (HttpRequestException e) when (e.StatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.NotFound)
         {
-            await api.SendAsync(OutgoingShapes.Template(message.ChatId, template, options.TemplateLanguage, message.Text), ct);
-            return;
+            throw new PermanentDeliveryException($"WhatsApp menolak pesan ke {message.ChatId}: {e.Message}", e);
         }
-        logger.LogWarning("Not sent to WhatsApp {Chat}: outside the 24-hour window and no template configured", message.ChatId);
+        throw new PermanentDeliveryException("Di luar jendela 24 jam WhatsApp dan tidak ada template pemberitahuan yang diatur.");
     }
 
     private async Task DeliverAsync(OutgoingMessage message, CancellationToken ct)

@@ -33,9 +33,11 @@ public static class EngineSetup
         services.AddSingleton<ICommand, GroupTimeCommand>();
         services.AddSingleton<ICommand, RemoveGroupCommand>();
         services.AddSingleton<ICommand, LinkAccountCommand>();
+        services.AddSingleton<ICommand, FailedDeliveriesCommand>();
         services.AddSingleton<IntentReader>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<OutboundMessages>();
+        services.AddSingleton<Outbox.OutboxDispatchers>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -73,6 +73,7 @@ public static class CaseBotHost
         services.AddReportingCommands();
         AddChannels(builder);
         services.AddHostedService<PendingQuestionsOnStart>();
+        services.AddHostedService<OutboxService>();
     }
 
     /// <summary>config/casebot.json holds the defaults; user secrets, environment (CaseBot__...) and arguments override it.</summary>
@@ -121,8 +122,11 @@ public static class CaseBotHost
         terminal.Enabled &= !telegram.Enabled && !whatsApp.Enabled;
         builder.Services.AddSingleton(terminal);
         if (!terminal.Enabled) return;
+        builder.Services.AddSingleton(sp => new TerminalScreen(sp.GetRequiredService<ReferenceData>(), terminal, Console.Out));
+        builder.Services.AddSingleton<CaseBot.Engine.Messages.IChannelSender>(sp => sp.GetRequiredService<TerminalScreen>());
         builder.Services.AddHostedService(sp => new TerminalChannel(
-            sp.GetRequiredService<ConversationEngine>(), sp.GetRequiredService<ReferenceData>(), terminal, Console.In, Console.Out,
+            sp.GetRequiredService<ConversationEngine>(), sp.GetRequiredService<TerminalScreen>(),
+            sp.GetRequiredService<CaseBot.Engine.Outbox.OutboxDispatchers>(), terminal, Console.In, Console.Out,
             sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<TerminalChannel>>()));
     }
 }

@@ -5,7 +5,7 @@ using CaseBot.Storage.Jobs;
 namespace CaseBot.Host;
 
 /// <summary>
-/// At start-up, every user left in the middle of a flow gets their pending question again through their channel.
+/// At start-up, every user left in the middle of a flow gets their pending question again through their channel's outbox.
 /// Where several instances share the database, each conversation state is claimed once, so it is sent once.
 /// </summary>
 public sealed class PendingQuestionsOnStart(ConversationEngine engine, OutboundMessages outbound, IJobLock jobs,
@@ -13,13 +13,14 @@ public sealed class PendingQuestionsOnStart(ConversationEngine engine, OutboundM
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var channel in outbound.Channels)
+        // The terminal shows its own at start, before its first prompt.
+        foreach (var channel in outbound.Channels.Where(c => c != CaseBot.Channels.Terminal.TerminalChannel.ChannelName))
         {
             try
             {
                 foreach (var (conversation, message) in await engine.PendingQuestionsAsync(channel, stoppingToken))
                     if (await jobs.TryClaimAsync($"lanjut:{conversation.UserKey}", conversation.UpdatedAt, stoppingToken))
-                        await outbound.SendAsync(message, stoppingToken);
+                        await engine.QueueAsync([message], stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -36,6 +36,7 @@ public sealed class CaseBotDbContext : DbContext
     public DbSet<ChannelContact> Contacts => Set<ChannelContact>();
     public DbSet<JobClaim> JobClaims => Set<JobClaim>();
     public DbSet<TargetOverride> TargetOverrides => Set<TargetOverride>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -132,6 +133,19 @@ public sealed class CaseBotDbContext : DbContext
             e.Property(x => x.SendTime).HasMaxLength(5);
             e.Property(x => x.TimeZone).HasMaxLength(40);
         });
+        b.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("Outbox");
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.ChatId).HasMaxLength(64);
+            e.Property(x => x.SourceMessageId).HasMaxLength(128);
+            e.Property(x => x.ReplacesMessageId).HasMaxLength(32);
+            e.Property(x => x.ClaimedBy).HasMaxLength(120);
+            // The dispatcher's question: a channel's pending rows in order.
+            e.HasIndex(x => new { x.Channel, x.State, x.Id });
+            e.HasIndex(x => new { x.Channel, x.SourceMessageId });
+        });
+        b.Entity<ProcessedMessage>(e => e.HasIndex(x => x.At));
         b.Entity<JobClaim>(e =>
         {
             e.HasKey(x => new { x.Job, x.Occurrence });

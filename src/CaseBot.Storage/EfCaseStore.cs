@@ -17,6 +17,18 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
         return true;
     }
 
+    public async Task ReleaseUnsentAsync(string channel, string sourceMessageId)
+    {
+        foreach (var row in await db.Outbox.Where(o => o.Channel == channel && o.SourceMessageId == sourceMessageId
+                                                       && o.State == OutboxState.Pending).ToListAsync())
+            row.DueAt = DateTimeOffset.UnixEpoch;
+    }
+
+    public void AddOutgoing(OutboxMessage message) => db.Outbox.Add(message);
+
+    public async Task<IReadOnlyList<OutboxMessage>> FailedOutgoingAsync(int take) =>
+        await db.Outbox.Where(o => o.State == OutboxState.Failed).OrderByDescending(o => o.Id).Take(take).ToListAsync();
+
     public async Task<long?> GetCursorAsync(string channel) =>
         (await db.Cursors.FirstOrDefaultAsync(c => c.Channel == channel))?.Position;
 
@@ -24,7 +36,8 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
     {
         var cursor = await db.Cursors.FirstOrDefaultAsync(c => c.Channel == channel);
         if (cursor is null) db.Cursors.Add(new ChannelCursor { Channel = channel, Position = position });
-        else cursor.Position = Math.Max(cursor.Position, position);
+        // The last update fetched, not a maximum kept forever: Telegram restarts its ids (a week idle, a new token).
+        else cursor.Position = position;
     }
 
     public async Task TouchContactAsync(string channel, string chatId, DateTimeOffset at)
@@ -137,14 +150,16 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
     public async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(string subject) =>
         await db.Audit.Where(a => a.Subject == subject).OrderBy(a => a.Id).ToListAsync();
 
-    public async Task CommitAsync()
+    public Task CommitAsync() => CommitAsync(null);
+
+    public async Task CommitAsync(Action? afterSave)
     {
         // Every changed versioned record moves to the next version; EF checks the one it read (a concurrency token).
         foreach (var entry in db.ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version++;
         try
         {
-            await SaveAsync();
+            await SaveAsync(afterSave);
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -152,7 +167,7 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
         }
     }
 
-    private async Task SaveAsync()
+    private async Task SaveAsync(Action? afterSave)
     {
         if (db.Database.IsSqlite())
         {
@@ -160,13 +175,30 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
             // where SQLite's own busy handling would have them poll and sleep (long tail latencies under load).
             var gate = SqliteWriters.GetOrAdd(db.Database.GetConnectionString()!, _ => new SemaphoreSlim(1, 1));
             await gate.WaitAsync();
-            try { await db.SaveChangesAsync(); }
+            try { await SaveInOneTransactionAsync(afterSave); }
             finally { gate.Release(); }
             return;
         }
+        // PostgreSQL: the unit of work may run in a transaction opened with the user's advisory lock.
+        await SaveInOneTransactionAsync(afterSave);
+    }
+
+    /// <summary>The change, then what names its new ids (the outgoing confirmation): both or neither are written.</summary>
+    private async Task SaveInOneTransactionAsync(Action? afterSave)
+    {
+        if (afterSave is null && db.Database.CurrentTransaction is null)
+        {
+            await db.SaveChangesAsync();
+            return;
+        }
+        var transaction = db.Database.CurrentTransaction ?? await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
-        // PostgreSQL: the unit of work runs in a transaction opened with the user's advisory lock.
-        if (db.Database.CurrentTransaction is not null) await db.Database.CommitTransactionAsync();
+        if (afterSave is not null)
+        {
+            afterSave();
+            await db.SaveChangesAsync();
+        }
+        await transaction.CommitAsync();
     }
 
     public ValueTask DisposeAsync() => db.DisposeAsync();

@@ -27,6 +27,7 @@ public static class StorageSetup
         services.AddSingleton<ICaseStoreFactory, EfCaseStoreFactory>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IJobLock, DbJobLock>();
+        services.AddSingleton<IOutboxStore, Outbox.EfOutboxStore>();
         services.AddSingleton<SqliteBackup>();
         if (options.IsSqlite && options.Backup.Enabled)
             services.AddHostedService(sp => ActivatorUtilities.CreateInstance<NightlyBackupJob>(sp,

@@ -13,6 +13,15 @@ public interface ICaseStore : IAsyncDisposable
     /// <summary>Records the inbound message id; false when it was already handled (a redelivery).</summary>
     Task<bool> TryMarkProcessedAsync(string channel, string messageId, DateTimeOffset at);
 
+    /// <summary>A redelivered message: its replies still unsent become due at once (they must go out, not vanish).</summary>
+    Task ReleaseUnsentAsync(string channel, string sourceMessageId);
+
+    // Outbox
+    /// <summary>A message to send, written with everything else at <see cref="CommitAsync"/>.</summary>
+    void AddOutgoing(OutboxMessage message);
+    /// <summary>Messages that could not be delivered for good (blocked bot, number not on WhatsApp), newest first.</summary>
+    Task<IReadOnlyList<OutboxMessage>> FailedOutgoingAsync(int take);
+
     /// <summary>The last update id a channel fully handled (Telegram's getUpdates offset), if any.</summary>
     Task<long?> GetCursorAsync(string channel);
     Task SetCursorAsync(string channel, long position);
@@ -83,7 +92,11 @@ public interface ICaseStore : IAsyncDisposable
 
     /// <summary>Writes everything in one transaction (and ends the user's lock, where there is one). Throws
     /// <see cref="ConcurrentUpdateException"/> when a versioned record was saved by someone else since it was read.</summary>
-    Task CommitAsync();
+    Task CommitAsync() => CommitAsync(null);
+
+    /// <summary>As <see cref="CommitAsync()"/>, in one transaction with what <paramref name="afterSave"/> adds once
+    /// new rows have their ids (a confirmation names the report number it was given).</summary>
+    Task CommitAsync(Action? afterSave);
 }
 
 /// <summary>Someone else saved a record between this unit of work reading it and committing: nothing was written.</summary>

@@ -39,6 +39,9 @@ public sealed class CaseBotOptions
 
     /// <summary>Who checks reports before their figures are signed, and whether unchecked figures count.</summary>
     public VerificationOptions Verification { get; set; } = new();
+
+    /// <summary>The stored outbox and what is pruned when.</summary>
+    public OutboxOptions Outbox { get; set; } = new();
 }
 
 public sealed class VerificationOptions

@@ -30,7 +30,7 @@ public abstract class DecisionCommand(ReporterStatus decision) : ICommand
             ? "🎉 Pendaftaran Anda disetujui. Ketik /bantuan untuk melihat apa yang bisa Anda laporkan."
             : "Maaf, pendaftaran Anda ditolak. Hubungi Dinas Sosial bila ada kekeliruan, lalu /daftar lagi.";
         foreach (var identity in reporter.Identities)
-            ctx.Notices.Add(new OutgoingMessage(identity.Channel, identity.ChatId, notice));
+            ctx.Notices.Add(new OutgoingMessage(identity.Channel, identity.ChatId, notice) { ReporterId = reporter.Id });
         return $"✅ {reporter.Name} ({Labels.Role(reporter.Role)}) {Labels.ReporterStatus(decision)}.";
     }
 }

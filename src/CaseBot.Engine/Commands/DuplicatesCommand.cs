@@ -129,7 +129,7 @@ public sealed class DuplicatesCommand : ICommand
         if (reporter is null) return;
         var named = ReportAccess.CanSee(reporter, other.ReporterId, other.Kabupaten, other.Kecamatan) ? $" ({other.Number})" : "";
         foreach (var identity in reporter.Identities)
-            ctx.Notices.Add(new OutgoingMessage(identity.Channel, identity.ChatId, text(named)));
+            ctx.Notices.Add(new OutgoingMessage(identity.Channel, identity.ChatId, text(named)) { ReporterId = reporter.Id });
     }
 
     /// <summary>Admins: everything (null); officers: their kabupaten, and kecamatan where they have one.</summary>

@@ -1,17 +1,18 @@
-using System.Collections.Concurrent;
 using CaseBot.Domain.Abstractions;
 using CaseBot.Domain.Entities;
 using CaseBot.Engine.Commands;
 using CaseBot.Engine.Conversations.Intent;
 using CaseBot.Engine.Flows;
 using CaseBot.Engine.Messages;
+using CaseBot.Engine.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace CaseBot.Engine.Conversations;
 
 /// <summary>
-/// The channel-agnostic heart: takes one user action, returns what to send. Each call is one unit of work:
-/// the conversation step, any saved report and the message id are committed together before anything is sent.
+/// The channel-agnostic heart: takes one user action, returns what it says. Each call is one unit of work:
+/// the conversation step, any saved report, the message id and every message to send (outbox rows) are committed
+/// together; channels send what the outbox holds, never the returned list.
 /// Flows and commands declare themselves; the engine only routes between them.
 /// </summary>
 public sealed class ConversationEngine(
@@ -24,7 +25,7 @@ public sealed class ConversationEngine(
 
     private readonly Dictionary<string, IFlow> _flows = flows.ToDictionary(f => f.Info.Name);
     private readonly Dictionary<string, ICommand> _commands = commands.ToDictionary(c => c.Name);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _userLocks = new();
+    private readonly UserLocks _userLocks = new();
     private readonly FloodGuard _flood = new(reference.Options, clock);
 
     /// <summary>Flows started by a command of their own (/bencana), by command and alias.</summary>
@@ -68,6 +69,12 @@ public sealed class ConversationEngine(
         return pending;
     }
 
+    /// <summary>Per-user locks unused for <paramref name="idle"/> are dropped; returns how many.</summary>
+    public int ReleaseIdleLocks(TimeSpan idle) => _userLocks.ReleaseIdle(idle);
+
+    /// <summary>How many per-user locks are held in memory (for tests of their release).</summary>
+    public int UserLockCount => _userLocks.Count;
+
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingMessage message, CancellationToken ct = default)
     {
         message = InboundText.Clean(message);
@@ -76,10 +83,10 @@ public sealed class ConversationEngine(
             case FloodVerdict.Drop:
                 return [];
             case FloodVerdict.Notice:
-                return message.ChatKind == ChatKind.Private ? [To(message, FloodGuard.NoticeText(wait))] : [];
+                return message.ChatKind == ChatKind.Private ? await EnqueueAsync(message, [To(message, FloodGuard.NoticeText(wait))]) : [];
         }
-        var gate = _userLocks.GetOrAdd(message.UserKey, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
+        using var held = await _userLocks.AcquireAsync(message.UserKey, ct);
+        string? apology;
         try
         {
             return await HandleLockedAsync(message, ct);
@@ -88,18 +95,42 @@ public sealed class ConversationEngine(
         {
             // Nothing was written; the user is still at the summary, where Simpan shows the newer figures.
             logger.LogInformation("Concurrent update by {User}: nothing saved, the user confirms again", message.UserKey);
-            return [To(message, "⚠️ Laporan ini baru saja diubah orang lain, jadi belum disimpan. Tekan Simpan lagi untuk melihat angka terbarunya.")];
+            apology = "⚠️ Laporan ini baru saja diubah orang lain, jadi belum disimpan. Tekan Simpan lagi untuk melihat angka terbarunya.";
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // Nothing of this message was committed; what the user answered before is still saved.
             logger.LogError(ex, "Failed to handle message {MessageId} from {User}", message.MessageId, message.UserKey);
-            return [To(message, "Maaf, terjadi gangguan di sistem. Jawaban Anda sebelumnya tetap tersimpan; silakan kirim ulang pesan terakhir.")];
+            apology = "Maaf, terjadi gangguan di sistem. Jawaban Anda sebelumnya tetap tersimpan; silakan kirim ulang pesan terakhir.";
         }
-        finally
+        return await EnqueueAsync(message, [To(message, apology)]);
+    }
+
+    /// <summary>Replies that change nothing else (refusals, apologies): stored on their own, so they go out like any other.</summary>
+    private async Task<IReadOnlyList<OutgoingMessage>> EnqueueAsync(IncomingMessage message, IReadOnlyList<OutgoingMessage> replies)
+    {
+        try
         {
-            gate.Release();
+            await using var store = stores.Create();
+            foreach (var reply in replies) store.AddOutgoing(OutboxRows.From(reply, null, clock.GetUtcNow()));
+            await store.CommitAsync();
         }
+        catch (Exception ex)
+        {
+            // The database is away: the user is told nothing now and will write again.
+            logger.LogError(ex, "Could not store the reply to {User}", message.UserKey);
+        }
+        return replies;
+    }
+
+    /// <summary>
+    /// Messages the bot sends unasked (a pending question after a restart), stored for their channel's dispatcher.
+    /// </summary>
+    public async Task QueueAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken ct = default)
+    {
+        await using var store = stores.Create();
+        foreach (var message in messages) store.AddOutgoing(OutboxRows.From(message, null, clock.GetUtcNow()));
+        await store.CommitAsync();
     }
 
     private async Task<IReadOnlyList<OutgoingMessage>> HandleLockedAsync(IncomingMessage message, CancellationToken ct)
@@ -107,24 +138,41 @@ public sealed class ConversationEngine(
         var text = message.Text;
         var addressed = message.ChatKind == ChatKind.Private || text?.TrimStart().StartsWith('/') == true;
         if (text is not null && text.Length > reference.Options.MaxTextLength && addressed)
-            return [To(message, $"Pesan terlalu panjang ({text.Length} huruf). Maksimal {reference.Options.MaxTextLength} huruf; mohon dipersingkat.")];
+            return await EnqueueAsync(message,
+                [To(message, $"Pesan terlalu panjang ({text.Length} huruf). Maksimal {reference.Options.MaxTextLength} huruf; mohon dipersingkat.")]);
 
         var now = clock.GetUtcNow();
         await using var store = await stores.OpenForUserAsync(message.UserKey, ct);
         if (message.MessageId is not null && !await store.TryMarkProcessedAsync(message.Channel, message.MessageId, now))
-            return []; // a redelivery: it was handled (and answered) before
+        {
+            // A redelivery: handled before. Its reply may still be waiting for a retry: it goes out now, not never.
+            await store.ReleaseUnsentAsync(message.Channel, message.MessageId);
+            await store.CommitAsync();
+            return [];
+        }
 
         if (message.ChatKind == ChatKind.Private) await store.TouchContactAsync(message.Channel, message.ChatId, now);
         var session = new FlowSession(store, reference, message, await store.FindReporterAsync(message.Channel, message.UserId), now);
         var turn = message.ChatKind == ChatKind.Group ? await HandleGroupAsync(session) : await HandlePrivateAsync(session);
-        await store.CommitAsync();
 
         var replies = new List<OutgoingMessage>();
-        if (turn.Reply is not null) replies.Add(To(message, turn.Reply));
-        if (turn.AfterCommit is not null) replies.Add(To(message, turn.AfterCommit()));
-        replies.AddRange(session.Notices);
+        // The replies are written in the transaction of the change itself, once saved reports have their numbers.
+        await store.CommitAsync(() =>
+        {
+            if (turn.Reply is not null) replies.Add(Paged(session, To(message, turn.Reply)));
+            if (turn.AfterCommit is not null) replies.Add(To(message, turn.AfterCommit()));
+            replies.AddRange(session.Notices);
+            foreach (var reply in replies) store.AddOutgoing(OutboxRows.From(reply, message.MessageId, now));
+        });
         return replies;
     }
+
+    /// <summary>The next page of a list replaces the page whose button was pressed, where the channel can edit.</summary>
+    private static OutgoingMessage Paged(FlowSession session, OutgoingMessage reply) =>
+        session.Message is { PressedMessageId: { } pressed, ButtonData: var data } && ChoicePaging.TryGetPage(data, out _)
+                                                                                  && session.Notices.Count == 0
+            ? reply with { ReplacesMessageId = pressed }
+            : reply;
 
     private sealed record Turn(Reply? Reply, Func<Reply>? AfterCommit = null);
 
@@ -347,6 +395,8 @@ public sealed class ConversationEngine(
 
     private static OutgoingMessage To(IncomingMessage message, Reply reply) =>
         new(message.Channel, message.ChatId, reply.Text, reply.Choices) { File = reply.File, AcceptsText = reply.AcceptsText };
+
+    private static OutgoingMessage To(IncomingMessage message, string text) => To(message, new Reply(text));
 
     private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

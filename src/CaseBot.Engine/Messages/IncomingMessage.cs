@@ -24,6 +24,8 @@ public sealed record IncomingMessage
     public string? PhotoFileId { get; init; }
     /// <summary>How many choices the channel shows at once; 0 = all. Longer lists are paged by the engine.</summary>
     public int ChoicePageSize { get; init; }
+    /// <summary>The channel's id of the message whose button was pressed (a next page replaces it in place).</summary>
+    public string? PressedMessageId { get; init; }
 
     public string UserKey => $"{Channel}:{UserId}";
 }

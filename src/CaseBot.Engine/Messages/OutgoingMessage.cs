@@ -13,6 +13,12 @@ public sealed record OutgoingMessage(string Channel, string ChatId, string Text,
 
     /// <summary>See <see cref="Reply.AcceptsText"/>: channels that number buttons must not map typed numbers to them.</summary>
     public bool AcceptsText { get; init; }
+
+    /// <summary>The person it is for, where known (shown to admins when it cannot be delivered).</summary>
+    public int? ReporterId { get; init; }
+
+    /// <summary>A channel message to replace in place (the next page of a list) instead of sending a new one.</summary>
+    public string? ReplacesMessageId { get; init; }
 }
 
 public sealed record OutgoingFile(string FileName, string ContentType, byte[] Content);

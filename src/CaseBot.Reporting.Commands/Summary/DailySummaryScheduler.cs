@@ -1,5 +1,6 @@
 using CaseBot.Domain.Configuration;
 using CaseBot.Engine.Messages;
+using CaseBot.Engine.Outbox;
 using CaseBot.Reporting.Summary;
 using CaseBot.Storage;
 using CaseBot.Storage.Jobs;
@@ -10,9 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace CaseBot.Reporting.Commands.Summary;
 
 /// <summary>
-/// Posts the daily summary to every registered group once a day at its time. The day sent is recorded per group after a
-/// successful send, so a restart neither repeats it nor forgets a missed one (sent late, once); a failed send is tried
-/// again at the next check.
+/// Posts the daily summary to every registered group once a day at its time. The summary is stored in the outbox in
+/// the same transaction that records the day as sent, so a restart neither repeats it nor forgets a missed one (sent
+/// late, once); delivering it, and retrying a failed send, is the channel's outbox dispatcher's work.
 /// </summary>
 public sealed class DailySummaryScheduler(
     IDbContextFactory<CaseBotDbContext> contexts, DailySummaryComposer composer, OutboundMessages outbound, RegionCatalog regions,
@@ -39,7 +40,7 @@ public sealed class DailySummaryScheduler(
         }
     }
 
-    /// <summary>One check: sends what is due now and returns how many summaries went out.</summary>
+    /// <summary>One check: stores what is due now for sending and returns how many summaries that was.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct = default)
     {
         if (!outbound.Any) return 0;
@@ -61,11 +62,11 @@ public sealed class DailySummaryScheduler(
             try
             {
                 var summary = await composer.ComposeAsync(area, due.LocalDay.AddDays(-1), now, due.Late, ct);
-                await outbound.SendAsync(new OutgoingMessage(group.Channel, group.ChatId, summary.Text,
+                db.Outbox.Add(OutboxRows.From(new OutgoingMessage(group.Channel, group.ChatId, summary.Text,
                     DrillDownButtons.For(summary.Capaian, summary.Scope, summary.Period, numbered: false))
                 {
                     File = new OutgoingFile($"capaian-{due.LocalDay:yyyyMMdd}.png", "image/png", summary.ChartPng),
-                }, ct);
+                }, null, now));
                 group.LastSentDay = due.LocalDay;
                 await db.SaveChangesAsync(ct);
                 _claimed.Remove(job);
@@ -73,7 +74,7 @@ public sealed class DailySummaryScheduler(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Daily summary for {Channel}:{Chat} not sent; retrying at the next check.", group.Channel, group.ChatId);
+                logger.LogWarning(ex, "Daily summary for {Channel}:{Chat} not composed; retrying at the next check.", group.Channel, group.ChatId);
             }
         }
         return sent;

@@ -1,6 +1,7 @@
 using CaseBot.Domain.Abstractions;
 using CaseBot.Storage.Jobs;
 using CaseBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseBot.Tests.Reliability;
@@ -21,7 +22,16 @@ public sealed class SharedDatabaseTests
         var sameUser = storesB.OpenForUserAsync("test:10");
         var otherUser = await storesB.OpenForUserAsync("test:11").WaitAsync(TimeSpan.FromSeconds(10)); // not blocked
         await otherUser.DisposeAsync();
-        await Task.Delay(500);
+        // The second instance has moved on as far as it can when PostgreSQL shows its lock request waiting; had it got
+        // the lock, it would have completed instead.
+        await using (var db = a.Db())
+            for (var i = 0; i < 200 && !sameUser.IsCompleted; i++)
+            {
+                var waiting = await db.Database.SqlQueryRaw<int>(
+                    "SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").SingleAsync();
+                if (waiting > 0) break;
+                await Task.Delay(50);
+            }
         Assert.False(sameUser.IsCompleted, "a second instance got the user's lock while the first held it");
         await held.CommitAsync(); // the commit ends the lock
         await held.DisposeAsync();

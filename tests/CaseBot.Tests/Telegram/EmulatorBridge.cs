@@ -18,10 +18,19 @@ public sealed partial class EmulatorBridge : DelegatingHandler
 
     public ConcurrentQueue<(string Method, string Body)> Local { get; } = new();
 
+    /// <summary>Chats whose user blocked the bot: sending to them answers 403 as Telegram does; each try is counted.</summary>
+    public ConcurrentDictionary<string, int> Blocked { get; } = new();
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
         var method = request.RequestUri!.Segments[^1];
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(ct);
+        if (method is "sendMessage" && FormField(body, "chat_id") is { } blocked && Blocked.ContainsKey(blocked))
+        {
+            Blocked.AddOrUpdate(blocked, 1, (_, n) => n + 1);
+            return Json(new JsonObject { ["ok"] = false, ["error_code"] = 403, ["description"] = "Forbidden: bot was blocked by the user" },
+                HttpStatusCode.Forbidden);
+        }
         if (AnsweredHere.Contains(method))
         {
             Local.Enqueue((method, body));

@@ -191,16 +191,87 @@ public sealed class TelegramEndToEndTests(TelegramEmulator emulator)
 
         Assert.Equal(HttpStatusCode.OK, (await Post("rahasia-dinsos")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Post("rahasia-dinsos")).StatusCode); // Telegram retrying the same update
-        await bot.ExpectAsync(31, "nama lengkap");
-        await Task.Delay(300);
-        Assert.Empty(await emulator.UnreadAsync(bot.Token, 31)); // asked once, not twice
+        // The next message of the chat is answered after anything the retry caused (one chat, in order): when its
+        // answer is there, a second "nama lengkap" would be too.
+        Assert.Equal(HttpStatusCode.OK, (await PostUpdate(http, 778, 31, 6, "Maria Ulfa")).StatusCode);
+        var seen = await UntilAsync(bot, 31, "Apa peran Anda");
+        Assert.Single(seen, m => m.Text.Contains("nama lengkap")); // asked once, not twice
         await using (var db = bot.Db())
         {
             Assert.Single(db.Conversations);
-            Assert.Single(db.ProcessedMessages, p => p.MessageId == "tg:777");
+            Assert.Single(db.ProcessedMessages, p => p.MessageId == "tg:31:5");
         }
         Assert.Equal("ok", await http.GetStringAsync("/healthz"));
         Assert.Contains("connected as @", await http.GetStringAsync("/readyz")); // the emulator answered getMe
+    }
+
+    [Fact]
+    public async Task Update_ids_that_restart_at_one_are_still_answered()
+    {
+        var port = Loopback.FreePort();
+        await using var bot = await TelegramBotUnderTest.StartAsync(emulator, extraArgs:
+        [
+            "--CaseBot:Telegram:Mode=Webhook", $"--CaseBot:Telegram:WebhookUrl=http://127.0.0.1:{port}/telegram/webhook",
+            "--CaseBot:Telegram:WebhookSecret=rahasia-dinsos", $"--CaseBot:Http:Urls=http://127.0.0.1:{port}",
+        ]);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await PostUpdate(http, 1, 41, 10, "/daftar");
+        await bot.ExpectAsync(41, "nama lengkap");
+        await PostUpdate(http, 2, 41, 11, "Yohana Bulu");
+        await bot.ExpectAsync(41, "Apa peran Anda");
+        // A week without updates (or a new token): Telegram numbers updates from 1 again; the messages are new.
+        await PostUpdate(http, 1, 41, 12, "Tksk");
+        await bot.ExpectAsync(41, "kabupaten mana Anda");
+        // The same message delivered again under yet another update id is still recognised.
+        await PostUpdate(http, 9, 41, 12, "Tksk");
+        await PostUpdate(http, 3, 41, 13, "Luwu Timur");
+        var seen = await UntilAsync(bot, 41, "kecamatan mana Anda");
+        Assert.DoesNotContain(seen, m => m.Text.Contains("kabupaten mana Anda"));
+    }
+
+    [Fact]
+    public async Task A_user_who_blocked_the_bot_is_not_retried_and_admins_see_it()
+    {
+        await using var bot = await TelegramBotUnderTest.StartAsync(emulator);
+        bot.Bridge.Blocked["61"] = 0;
+        await bot.Say(61, "/start");
+        await using (var db = bot.Db()) // the reply's row is settled: refused for good
+            for (var i = 0; i < 200 && !db.Outbox.Any(o => o.ChatId == "61" && o.State == OutboxState.Failed); i++) await Task.Delay(50);
+        await bot.Say(TelegramBotUnderTest.AdminId, "/gagalkirim");
+        var shown = await bot.ExpectAsync(TelegramBotUnderTest.AdminId, "tidak bisa dikirim");
+        Assert.Contains("telegram:61", shown.Text);
+        Assert.Contains("memblokir bot", shown.Text);
+        Assert.Equal(1, bot.Bridge.Blocked["61"]); // a permanent refusal: tried once, not again and again
+    }
+
+    private static Task<HttpResponseMessage> PostUpdate(HttpClient http, int updateId, long chat, int messageId, string text)
+    {
+        var update = new JsonObject
+        {
+            ["update_id"] = updateId,
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = messageId, ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["text"] = text,
+                ["from"] = new JsonObject { ["id"] = chat, ["is_bot"] = false, ["first_name"] = "Maria" },
+                ["chat"] = new JsonObject { ["id"] = chat, ["type"] = "private", ["first_name"] = "Maria" },
+            },
+        }.ToJsonString();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "rahasia-dinsos");
+        return http.SendAsync(request);
+    }
+
+    /// <summary>Every message the chat gets, up to and including the first containing <paramref name="text"/>.</summary>
+    private async Task<List<BotMessage>> UntilAsync(TelegramBotUnderTest bot, long chat, string text)
+    {
+        var seen = new List<BotMessage>();
+        for (var i = 0; i < 300; i++)
+        {
+            seen.AddRange(await emulator.UnreadAsync(bot.Token, chat));
+            if (seen.Any(m => m.Text.Contains(text))) return seen;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"No \"{text}\" in chat {chat}: {string.Join(" | ", seen.Select(m => m.Text))}");
     }
 
     private async Task<BotMessage> WaitForEditAsync(TelegramBotUnderTest bot, long chatId, int messageId, Func<BotMessage, bool> edited)

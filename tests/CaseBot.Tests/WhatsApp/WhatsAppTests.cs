@@ -139,6 +139,31 @@ public sealed class WhatsAppTests
     }
 
     [Fact]
+    public async Task A_confirmation_the_graph_api_refused_goes_out_when_meta_delivers_the_message_again()
+    {
+        // No poll of the outbox meanwhile: only the redelivery can make the waiting confirmation go out at once.
+        await using var bot = await WhatsAppBotUnderTest.StartAsync("--CaseBot:Outbox:PollMilliseconds=600000");
+        await Say(bot, User, "/daftar", "nama lengkap");
+        await Say(bot, User, "Siti Rahma", "peran");
+        await Pick(bot, User, "Tksk", "kabupaten");
+        await Pick(bot, User, "Luwu Timur", "kecamatan");
+        await Pick(bot, User, "Malili", "Periksa pendaftaran");
+        var save = bot.Payload(User, "wamid.simpan", new JsonObject
+        {
+            ["type"] = "interactive",
+            ["interactive"] = new JsonObject { ["type"] = "button_reply", ["button_reply"] = new JsonObject { ["id"] = "#ok", ["title"] = "Simpan" } },
+        });
+        bot.Graph.TooManyRequestsToSend = 5; // more than the client's own retries: the send fails after the save
+        await bot.PostAsync(save);
+        Assert.DoesNotContain(bot.Graph.SentTo(User), m => TextOf(m).Contains("Pendaftaran terkirim"));
+        await using (var db = bot.Db()) Assert.Single(db.Reporters, r => r.Name == "Siti Rahma");
+
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostAsync(save)).StatusCode); // Meta delivers the message again
+        Assert.Single(bot.Graph.SentTo(User), m => TextOf(m).Contains("Pendaftaran terkirim"));
+        await using (var db = bot.Db()) Assert.Single(db.Reporters, r => r.Name == "Siti Rahma"); // saved once
+    }
+
+    [Fact]
     public async Task Outside_the_24_hour_window_a_notice_goes_as_the_template()
     {
         await using var bot = await WhatsAppBotUnderTest.StartAsync("--CaseBot:WhatsApp:NoticeTemplate=pemberitahuan_casebot");
@@ -162,10 +187,27 @@ public sealed class WhatsAppTests
     {
         await using var bot = await WhatsAppBotUnderTest.StartAsync();
         await Say(bot, User, "/daftar", "nama lengkap");
+        await Say(bot, User, "Siti Rahma", "peran");
+        await Pick(bot, User, "Tksk", "kabupaten");
+        await Pick(bot, User, "Luwu Timur", "kecamatan");
+        await Pick(bot, User, "Malili", "Periksa pendaftaran");
+        await Pick(bot, User, "#ok", "Pendaftaran terkirim");
         var before = bot.Graph.SentTo(User).Count;
-        bot.Clock.Advance(TimeSpan.FromHours(24.5));
-        await bot.TextAsync(WhatsAppBotUnderTest.AdminWaId, $"/tautkan 1 telegram:123"); // no reporter #1 yet: a reply to the admin only
+        bot.Clock.Advance(TimeSpan.FromHours(24.5)); // the reporter has been silent for a day
+
+        // The approval's notice to the reporter is the one message due outside the window: the dispatcher takes it and
+        // records it as undeliverable (the observable end of its handling), and the admin can see why.
+        await Say(bot, WhatsAppBotUnderTest.AdminWaId, "/setujui 1", "disetujui");
+        await using (var db = bot.Db())
+        {
+            var notice = await db.Outbox.SingleAsync(o => o.ChatId == "+" + User && o.Text.Contains("disetujui"));
+            Assert.Equal(OutboxState.Failed, notice.State);
+            Assert.Contains("jendela 24 jam", notice.Error);
+        }
         Assert.Equal(before, bot.Graph.SentTo(User).Count);
+        var shown = await Say(bot, WhatsAppBotUnderTest.AdminWaId, "/gagalkirim", "tidak bisa dikirim");
+        Assert.Contains("Di luar jendela 24 jam WhatsApp", TextOf(shown));
+        Assert.Contains("pendaftar #1", TextOf(shown));
     }
 
     [Fact]

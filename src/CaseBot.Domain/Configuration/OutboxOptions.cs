@@ -1,0 +1,20 @@
+namespace CaseBot.Domain.Configuration;
+
+/// <summary>The stored outbox ("CaseBot:Outbox"): retries and how long handled ids and sent rows are kept.</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>How often dispatchers look for due rows (retries, rows another instance wrote).</summary>
+    public int PollMilliseconds { get; set; } = 1000;
+
+    /// <summary>The longest wait between two attempts of one message (the wait doubles from one second up to this).</summary>
+    public int MaxRetrySeconds { get; set; } = 300;
+
+    /// <summary>Inbound message ids are remembered this long: WhatsApp redelivers for up to 7 days, Telegram 1 day.</summary>
+    public int ProcessedMessageDays { get; set; } = 14;
+
+    /// <summary>Sent messages are kept this long (for inspection), then deleted.</summary>
+    public int SentMessageDays { get; set; } = 7;
+
+    /// <summary>Per-user locks unused this long are released.</summary>
+    public int IdleLockMinutes { get; set; } = 30;
+}

@@ -1,0 +1,109 @@
+using CaseBot.Domain.Abstractions;
+using CaseBot.Domain.Configuration;
+using CaseBot.Domain.Entities;
+using CaseBot.Engine.Messages;
+using Microsoft.Extensions.Logging;
+
+namespace CaseBot.Engine.Outbox;
+
+/// <summary>
+/// One channel's sender of stored messages: due rows go out in the order they were written, per chat (a later row
+/// waits while an earlier one of its chat waits for a retry), each marked sent once its channel took it. Failures are
+/// retried with a doubling wait; a permanent refusal is recorded and not tried again.
+/// </summary>
+public sealed class OutboxDispatcher(IChannelSender sender, IOutboxStore store, OutboxOptions options, ILogger logger)
+{
+    private const int Batch = 200;
+    /// <summary>Long enough for one send with its in-process retries; after that another instance may take the row
+    /// (also what a killed instance's rows wait before a restarted one sends them).</summary>
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromSeconds(30);
+    /// <summary>This process, so instances on one database never send one row twice at once.</summary>
+    private static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..^24];
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public string Channel => sender.Channel;
+
+    /// <summary>Sends every row due now; returns how many were delivered.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var delivered = 0;
+            while (true)
+            {
+                var rows = await store.PendingAsync(Channel, Batch, ct);
+                var waiting = new HashSet<string>(); // chats whose earlier row is not out yet
+                var done = 0;
+                foreach (var row in rows)
+                {
+                    if (waiting.Contains(row.ChatId)) continue;
+                    var message = OutboxRows.ToMessage(row);
+                    if (!sender.CanDeliverNow(message))
+                    {
+                        waiting.Add(row.ChatId); // stays stored, in order, until the channel can take it
+                        continue;
+                    }
+                    var now = DateTimeOffset.UtcNow;
+                    if (sender.MarkSentFirst)
+                    {
+                        // Taken and marked in one statement, then written: nothing is left claimed by a killed process.
+                        if (!await store.TakeAsSentAsync(row.Id, now, ct))
+                        {
+                            waiting.Add(row.ChatId);
+                            continue;
+                        }
+                        await sender.SendAsync(message, ct);
+                        delivered++;
+                        done++;
+                        continue;
+                    }
+                    if (row.DueAt > now || !await store.ClaimAsync(row.Id, Instance, now, now + ClaimFor, ct))
+                    {
+                        waiting.Add(row.ChatId);
+                        continue;
+                    }
+                    switch (await TrySendAsync(row, ct))
+                    {
+                        case Outcome.Sent: delivered++; done++; break;
+                        case Outcome.Failed: done++; break;
+                        default: waiting.Add(row.ChatId); break;
+                    }
+                }
+                if (rows.Count < Batch || done == 0) return delivered;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private enum Outcome { Sent, Failed, Later }
+
+    private async Task<Outcome> TrySendAsync(OutboxMessage row, CancellationToken ct)
+    {
+        try
+        {
+            await sender.SendAsync(OutboxRows.ToMessage(row), ct);
+        }
+        catch (PermanentDeliveryException ex)
+        {
+            logger.LogWarning("Message {Id} to {Channel}:{Chat} not deliverable: {Reason}", row.Id, row.Channel, row.ChatId, ex.Reason);
+            await store.MarkFailedAsync(row.Id, DateTimeOffset.UtcNow, ex.Reason, CancellationToken.None);
+            return Outcome.Failed;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            var wait = TimeSpan.FromSeconds(Math.Min(options.MaxRetrySeconds, Math.Pow(2, Math.Min(row.Attempts, 20))));
+            logger.LogWarning(ex, "Message {Id} to {Channel}:{Chat} not sent (attempt {Attempt}); next try in {Wait}",
+                row.Id, row.Channel, row.ChatId, row.Attempts + 1, wait);
+            await store.RetryLaterAsync(row.Id, DateTimeOffset.UtcNow + wait, ex.Message, CancellationToken.None);
+            return Outcome.Later;
+        }
+        // Sent: recorded even when stopping, so a restart does not send it again.
+        await store.MarkSentAsync(row.Id, DateTimeOffset.UtcNow, CancellationToken.None);
+        return Outcome.Sent;
+    }
+}
