@@ -17,4 +17,7 @@ public sealed class OutboxOptions
 
     /// <summary>Per-user locks unused this long are released.</summary>
     public int IdleLockMinutes { get; set; } = 30;
+
+    /// <summary>/readyz fails when a message has waited longer than this (a channel down, a dispatcher stuck).</summary>
+    public int StuckMinutes { get; set; } = 10;
 }

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CaseBot.Host.Health;
 
 /// <summary>
-/// /healthz: the process answers. /readyz: the database is reachable with migrations applied and each channel is
-/// connected; JSON naming every check, 503 when one fails (what compose healthchecks and `casebot status` read).
+/// /healthz: the process answers. /readyz: the database is reachable with migrations applied, each channel is
+/// connected and no outgoing message waits too long; JSON naming every check, 503 when one fails (what compose healthchecks and `casebot status` read).
 /// </summary>
 public static class HealthEndpoints
 {
@@ -17,7 +17,8 @@ public static class HealthEndpoints
 
     public static void AddCaseBotHealth(this IServiceCollection services, bool telegram)
     {
-        var checks = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
+        var checks = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
+            .AddCheck<OutboxHealthCheck>("outbox", tags: [Ready]);
         if (telegram) checks.AddCheck<TelegramHealthCheck>("telegram", tags: [Ready]);
     }
 

@@ -47,6 +47,30 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task A_message_waiting_too_long_in_the_outbox_makes_the_bot_not_ready()
+    {
+        await using var database = TestDatabase.Create(StorageKind.Sqlite);
+        var url = $"http://127.0.0.1:{Loopback.FreePort()}";
+        using var bot = BotProcess.Start(database, "1", database.Folder, new Dictionary<string, string> { ["CaseBot__Http__Urls"] = url });
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        Assert.Equal(HttpStatusCode.OK, (await WaitForAnswerAsync(http, "/readyz")).StatusCode);
+
+        // A notice for a Telegram chat, written an hour ago: no Telegram dispatcher runs here, so it is stuck.
+        await using (var db = database.CreateContext())
+        {
+            db.Outbox.Add(new CaseBot.Domain.Entities.OutboxMessage
+            {
+                Channel = "telegram", ChatId = "42", Text = "Pemberitahuan", CreatedAt = DateTimeOffset.UtcNow.AddHours(-1),
+                DueAt = DateTimeOffset.UtcNow.AddHours(-1),
+            });
+            await db.SaveChangesAsync();
+        }
+        var ready = await http.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("1 message(s) waiting over 10 minutes", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_bot_that_cannot_reach_telegram_is_live_but_not_ready()
     {
         await using var database = TestDatabase.Create(StorageKind.Sqlite);
