@@ -95,7 +95,10 @@ public sealed class TerminalScreen(ReferenceData reference, TerminalOptions opti
     /// <summary>Who is typing, and whether that account is an admin by configuration (it is never a silent admin).</summary>
     public Task SayWhoAsync() => output.WriteLineAsync(
         $"Anda: {ChannelName}:{User}" + (reference.IsConfiguredAdmin($"{ChannelName}:{User}") ? " (akun admin di konfigurasi)" : "") +
-        $". Ketik {SwitchCommand} 2 untuk mencoba sebagai pengguna lain.");
+        $". Ketik {SwitchCommand} {Other} untuk mencoba sebagai pengguna lain.");
+
+    /// <summary>An id to suggest for switching: the next number after this user's, or 2.</summary>
+    private string Other => int.TryParse(User, out var n) ? (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "2";
 
     /// <summary>Makes another user the active one; the caller then sends what waits for them.</summary>
     public async Task<bool> SwitchAsync(string user)
