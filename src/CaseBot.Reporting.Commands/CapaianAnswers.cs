@@ -18,6 +18,19 @@ public sealed class CapaianAnswers(CapaianService capaian, DailyRekap rekap, Cap
 
     public async Task<Reply> AnswerAsync(CommandContext ctx, CapaianQuestion question)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await AnswerTimedAsync(ctx, question);
+        }
+        finally
+        {
+            Engine.Diagnostics.BotMetrics.CapaianAnswered(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<Reply> AnswerTimedAsync(CommandContext ctx, CapaianQuestion question)
+    {
         if (question.UnknownRegion is { } unknown)
             return $"Wilayah \"{unknown}\" tidak dikenal. Sebut nama kabupaten atau kecamatan, contoh: capaian Malili.\n\n{Examples}";
         // In a group registered with /daftargrup the default is the group's area, not the asker's.

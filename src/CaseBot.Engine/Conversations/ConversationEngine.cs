@@ -78,6 +78,7 @@ public sealed class ConversationEngine(
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingMessage message, CancellationToken ct = default)
     {
         message = InboundText.Clean(message);
+        Diagnostics.BotMetrics.MessageIn(message.Channel);
         switch (_flood.Check(message.Channel, message.UserKey, out var wait))
         {
             case FloodVerdict.Drop:
@@ -101,6 +102,7 @@ public sealed class ConversationEngine(
         {
             // Nothing of this message was committed; what the user answered before is still saved.
             logger.LogError(ex, "Failed to handle message {MessageId} from {User}", message.MessageId, message.UserKey);
+            Diagnostics.BotMetrics.Error();
             apology = "Maaf, terjadi gangguan di sistem. Jawaban Anda sebelumnya tetap tersimpan; silakan kirim ulang pesan terakhir.";
         }
         return await EnqueueAsync(message, [To(message, apology)]);
@@ -221,9 +223,11 @@ public sealed class ConversationEngine(
             case FlowEnd.Stale when !cancel:
                 return await RestartStaleAsync(session, active);
             case FlowEnd.Stale or FlowEnd.Cancelled:
+                Diagnostics.BotMetrics.FlowEnded(active.Info.Name, "cancelled");
                 await store.EndConversationAsync(conversation.UserKey);
                 return new Turn($"❌ {Capitalize(active.Info.Title)} dibatalkan. Tidak ada yang disimpan.\nKetik /bantuan untuk melihat menu.");
             case FlowEnd.Saved:
+                Diagnostics.BotMetrics.FlowEnded(active.Info.Name, "saved");
                 await store.EndConversationAsync(conversation.UserKey);
                 return new Turn(null, turn.AfterCommit);
             case FlowEnd.HandedOver:

@@ -55,6 +55,7 @@ public sealed class OutboxDispatcher(IChannelSender sender, IOutboxStore store, 
                             continue;
                         }
                         await sender.SendAsync(message, ct);
+                        Diagnostics.BotMetrics.Delivered(row.Channel, now - row.CreatedAt);
                         delivered++;
                         done++;
                         continue;
@@ -92,6 +93,7 @@ public sealed class OutboxDispatcher(IChannelSender sender, IOutboxStore store, 
         {
             logger.LogWarning("Message {Id} to {Channel}:{Chat} not deliverable: {Reason}", row.Id, row.Channel, row.ChatId, ex.Reason);
             await store.MarkFailedAsync(row.Id, DateTimeOffset.UtcNow, ex.Reason, CancellationToken.None);
+            Diagnostics.BotMetrics.NotDeliverable(row.Channel);
             return Outcome.Failed;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
@@ -104,6 +106,7 @@ public sealed class OutboxDispatcher(IChannelSender sender, IOutboxStore store, 
         }
         // Sent: recorded even when stopping, so a restart does not send it again.
         await store.MarkSentAsync(row.Id, DateTimeOffset.UtcNow, CancellationToken.None);
+        Diagnostics.BotMetrics.Delivered(row.Channel, DateTimeOffset.UtcNow - row.CreatedAt);
         return Outcome.Sent;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
 
 namespace CaseBot.Host.Health;
 
@@ -20,11 +21,16 @@ public static class HealthEndpoints
         var checks = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
             .AddCheck<OutboxHealthCheck>("outbox", tags: [Ready]);
         if (telegram) checks.AddCheck<TelegramHealthCheck>("telegram", tags: [Ready]);
+        // Metrics for Prometheus at /metrics: the bot's own (BotMetrics), and the runtime's and ASP.NET Core's meters.
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(CaseBot.Engine.Diagnostics.BotMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Runtime")
+            .AddPrometheusExporter());
     }
 
     public static void MapCaseBotHealth(this WebApplication app)
     {
         app.MapGet("/healthz", () => "ok"); // liveness only: the process answers
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync });
     }
 

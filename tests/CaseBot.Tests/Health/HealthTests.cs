@@ -47,6 +47,28 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task Metrics_count_messages_replies_and_flows_for_prometheus_without_any_user_data()
+    {
+        await using var database = TestDatabase.Create(StorageKind.Sqlite);
+        var url = $"http://127.0.0.1:{Loopback.FreePort()}";
+        using var bot = BotProcess.Start(database, "1", database.Folder, new Dictionary<string, string> { ["CaseBot__Http__Urls"] = url });
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        Assert.NotNull(await bot.NextReplyAsync(StartTimeout)); // the greeting prompt
+        foreach (var line in new[] { "/daftar", "Andi Admin", "Petugas Dinas", "Luwu Timur", "Seluruh kabupaten", "simpan", "/bencana", "/batal" })
+        {
+            await bot.SendAsync(line);
+            Assert.NotNull(await bot.NextReplyAsync(StartTimeout));
+        }
+
+        var metrics = await (await WaitForAnswerAsync(http, "/metrics")).Content.ReadAsStringAsync();
+        Assert.Matches(@"casebot_messages_in_total\{[^}]*channel=""terminal""[^}]*\} 8(\.0)?\b", metrics);
+        Assert.Matches(@"casebot_flows_total\{[^}]*flow=""daftar""[^}]*outcome=""saved""[^}]*\} 1", metrics);
+        Assert.Matches(@"casebot_flows_total\{[^}]*flow=""bencana""[^}]*outcome=""cancelled""[^}]*\} 1", metrics);
+        Assert.Matches(@"casebot_replies_out_total\{[^}]*channel=""terminal""", metrics);
+        Assert.DoesNotContain("Andi", metrics);
+    }
+
+    [Fact]
     public async Task A_message_waiting_too_long_in_the_outbox_makes_the_bot_not_ready()
     {
         await using var database = TestDatabase.Create(StorageKind.Sqlite);
