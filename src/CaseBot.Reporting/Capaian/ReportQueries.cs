@@ -28,9 +28,15 @@ public static class ReportQueries
                                              && (kecamatan == null || r.Event.Kecamatan == kecamatan));
     }
 
-    /// <summary>Events whose newest report is not verified (pending or returned): their current figures are provisional.</summary>
-    public static IQueryable<DisasterEvent> WithUnverifiedFigures(IQueryable<DisasterEvent> events) =>
-        events.Where(e => !e.Reports.Any(r => r.Verification.State == VerificationState.Verified && !e.Reports.Any(n => n.Id > r.Id)));
+    /// <summary>Of each such event, its newest report when that is verified: the events whose current figures are verified.</summary>
+    public static IQueryable<DisasterReport> NewestReportsVerified(CaseBotDbContext db, RegionScope scope, ReportingPeriod period)
+    {
+        var (kabupaten, kecamatan, from, to) = (scope.Kabupaten, scope.Kecamatan, period.From, period.To);
+        return db.DisasterReports.Where(r => r.Verification.State == VerificationState.Verified
+                                             && !db.DisasterReports.Any(n => n.EventId == r.EventId && n.Id > r.Id)
+                                             && kabupaten.Contains(r.Event!.Kabupaten) && r.Event.EventDate >= from && r.Event.EventDate <= to
+                                             && (kecamatan == null || r.Event.Kecamatan == kecamatan));
+    }
 
     /// <summary>Aid handed out in the period in the area (by where it was given).</summary>
     public static IQueryable<AidDistribution> Aid(CaseBotDbContext db, RegionScope scope, ReportingPeriod period)

@@ -34,14 +34,15 @@ public sealed class Totals
         var totals = new Totals();
         if (needed.Contains(Measure.VictimsHandled) || needed.Contains(Measure.VictimsHandledCount))
         {
-            var events = ReportQueries.Events(db, scope, period);
-            totals._victims = Single(await events.GroupBy(_ => 1)
-                .Select(g => new { Handled = g.Sum(e => (long)e.Counts.Tertangani), All = g.Sum(e => (long)e.Counts.TerdampakJiwa + e.Counts.Meninggal + e.Counts.Hilang) })
-                .Select(x => new ValueTuple<long, long>(x.Handled, x.All)).ToListAsync(ct));
+            var events = await ReportQueries.Events(db, scope, period).GroupBy(_ => 1)
+                .Select(g => new { Handled = g.Sum(e => (long)e.Counts.Tertangani), All = g.Sum(e => (long)e.Counts.TerdampakJiwa + e.Counts.Meninggal + e.Counts.Hilang), Count = g.Count() })
+                .ToListAsync(ct);
+            totals._victims = events.Count == 0 ? (0, 0) : (events[0].Handled, events[0].All);
             totals._verifiedVictims = Single(await ReportQueries.NewestVerifiedReports(db, scope, period).GroupBy(_ => 1)
                 .Select(g => new { Handled = g.Sum(r => (long)r.Counts.Tertangani), All = g.Sum(r => (long)r.Counts.TerdampakJiwa + r.Counts.Meninggal + r.Counts.Hilang) })
                 .Select(x => new ValueTuple<long, long>(x.Handled, x.All)).ToListAsync(ct));
-            totals._unverifiedEvents = await ReportQueries.WithUnverifiedFigures(events).CountAsync(ct);
+            // An event's figures wait for verification unless its newest report is verified.
+            totals._unverifiedEvents = (events.Count == 0 ? 0 : events[0].Count) - await ReportQueries.NewestReportsVerified(db, scope, period).CountAsync(ct);
         }
         if (needed.Contains(Measure.AidRecipients))
             totals._aid = (await ReportQueries.Aid(db, scope, period)
