@@ -29,8 +29,8 @@ public abstract class DecisionCommand(ReporterStatus decision) : ICommand
         var notice = decision == ReporterStatus.Approved
             ? "🎉 Pendaftaran Anda disetujui. Ketik /bantuan untuk melihat apa yang bisa Anda laporkan."
             : "Maaf, pendaftaran Anda ditolak. Hubungi Dinas Sosial bila ada kekeliruan, lalu /daftar lagi.";
-        foreach (var identity in reporter.Identities)
-            ctx.Notices.Add(new OutgoingMessage(identity.Channel, identity.ChatId, notice) { ReporterId = reporter.Id });
+        if (await PersonChats.PreferredAsync(ctx.Store, reporter) is var (channel, chatId))
+            ctx.Notices.Add(new OutgoingMessage(channel, chatId, notice) { ReporterId = reporter.Id });
         return $"✅ {reporter.Name} ({Labels.Role(reporter.Role)}) {Labels.ReporterStatus(decision)}.";
     }
 }

@@ -128,8 +128,8 @@ public sealed class DuplicatesCommand : ICommand
         var reporter = await ctx.Store.GetReporterAsync(own.ReporterId);
         if (reporter is null) return;
         var named = ReportAccess.CanSee(reporter, other.ReporterId, other.Kabupaten, other.Kecamatan) ? $" ({other.Number})" : "";
-        foreach (var identity in reporter.Identities)
-            ctx.Notices.Add(new OutgoingMessage(identity.Channel, identity.ChatId, text(named)) { ReporterId = reporter.Id });
+        if (await PersonChats.PreferredAsync(ctx.Store, reporter) is var (channel, chatId))
+            ctx.Notices.Add(new OutgoingMessage(channel, chatId, text(named)) { ReporterId = reporter.Id });
     }
 
     /// <summary>Admins: everything (null); officers: their kabupaten, and kecamatan where they have one.</summary>

@@ -9,9 +9,9 @@ public static class ReportNotices
     /// <summary>To every chat account of a reporter.</summary>
     public static async Task ToReporterAsync(FlowSession session, int reporterId, Reply notice)
     {
-        if (await session.Store.GetReporterAsync(reporterId) is not { } reporter) return;
-        foreach (var identity in reporter.Identities)
-            session.Notices.Add(new OutgoingMessage(identity.Channel, identity.ChatId, notice.Text, notice.Choices));
+        if (await session.Store.GetReporterAsync(reporterId) is not { } reporter
+            || await PersonChats.PreferredAsync(session.Store, reporter) is not var (channel, chatId)) return;
+        session.Notices.Add(new OutgoingMessage(channel, chatId, notice.Text, notice.Choices) { ReporterId = reporter.Id });
     }
 
     /// <summary>
@@ -22,9 +22,10 @@ public static class ReportNotices
     {
         var options = session.Reference.Options.Verification;
         if (!options.NotifyVerifiers) return [];
-        var area = (await session.Store.ListReportersAsync(Domain.Entities.ReporterStatus.Approved))
-            .Where(r => r.Id != session.Reporter?.Id && !r.IsAdmin && options.VerifierRoles.Contains(r.Role) && ReportAccess.InArea(r, kabupaten, kecamatan))
-            .SelectMany(r => r.Identities).Select(i => (i.Channel, i.ChatId)).Distinct().ToList();
+        var area = new List<(string Channel, string ChatId)>();
+        foreach (var verifier in (await session.Store.ListReportersAsync(Domain.Entities.ReporterStatus.Approved))
+                 .Where(r => r.Id != session.Reporter?.Id && !r.IsAdmin && options.VerifierRoles.Contains(r.Role) && ReportAccess.InArea(r, kabupaten, kecamatan)))
+            if (await PersonChats.PreferredAsync(session.Store, verifier) is { } chat) area.Add(chat);
         return area.Count > 0 ? area : (await AdminChats.ListAsync(session)).Where(c => (c.Channel, c.ChatId) != (session.Message.Channel, session.Message.ChatId)).ToList();
     }
 

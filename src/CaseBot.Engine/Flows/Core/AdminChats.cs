@@ -5,10 +5,18 @@ namespace CaseBot.Engine.Flows;
 /// <summary>Where notices for admins go: registered admins' chats, plus configured admin accounts that never registered.</summary>
 public static class AdminChats
 {
-    public static async Task<IReadOnlyList<(string Channel, string ChatId)>> ListAsync(FlowSession session) =>
-        (await session.Store.ListAdminsAsync()).SelectMany(a => a.Identities).Select(i => (i.Channel, i.ChatId))
-            .Concat(session.Reference.Options.Admins.Select(a => a.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])))
-            .Distinct().ToList();
+    public static async Task<IReadOnlyList<(string Channel, string ChatId)>> ListAsync(FlowSession session)
+    {
+        var admins = await session.Store.ListAdminsAsync();
+        var chats = new List<(string Channel, string ChatId)>();
+        foreach (var admin in admins)
+            if (await PersonChats.PreferredAsync(session.Store, admin) is { } chat) chats.Add(chat);
+        // Configured admin accounts that belong to no registered admin (a registered one is reached where they are).
+        var registered = admins.SelectMany(a => a.Identities).Select(i => (i.Channel, i.ExternalUserId)).ToHashSet();
+        chats.AddRange(session.Reference.Options.Admins.Select(a => a.Split(':', 2)).Where(p => p.Length == 2 && !registered.Contains((p[0], p[1])))
+            .Select(p => (p[0], p[1])));
+        return chats.Distinct().ToList();
+    }
 
     /// <summary>
     /// Tells admins what a reporter typed under *Lainnya*, so the catalogs can grow. Call after the commit (when the
