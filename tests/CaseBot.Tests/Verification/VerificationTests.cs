@@ -189,6 +189,7 @@ public class VerificationTests
         var ppks = await bot.Say(Officer, "/capaian ppks-ditangani");
         Assert.Contains("Realisasi terverifikasi 0% (0 dari 1 jiwa)", ppks);
         Assert.Contains("⏳ Termasuk 1 laporan belum diverifikasi: 100% (1 dari 1 jiwa)", ppks);
+        Assert.Contains("Terverifikasi sebelumnya: status Baru", await bot.Say(Officer, "/verifikasi")); // what the update changed
         Assert.Equal(1, await Scenario.VerifyAllAsync(bot, Officer));
         Assert.Contains("Realisasi 100% (1 dari 1 jiwa) · terverifikasi", await bot.Say(Officer, "/capaian ppks-ditangani"));
 

@@ -29,7 +29,11 @@ public sealed class PpksVerification : ReportVerification
             Number = c.Number, Version = c.Version,
             Summary = $"{catalogs.PpksType(c.TypeCode)?.Name ?? c.TypeCode}: {c.Name}, {Labels.Sex(c.Sex)}, {c.Age} tahun" +
                       (c.Nik is null ? ", tanpa NIK" : $", NIK {Nik.Mask(c.Nik)}") +
-                      $"\nDesa {c.Desa} ({c.Kecamatan}); layanan {catalogs.ServiceNames(c.ServiceCode)}; status {Labels.Status(c.Status)}",
+                      $"\nDesa {c.Desa} ({c.Kecamatan}); layanan {catalogs.ServiceNames(c.ServiceCode)}; status {Labels.Status(c.Status)}" +
+                      // An update: what was verified before, so the officer sees what changed.
+                      (c.VerifiedStatus is { } before && (before != c.Status || c.VerifiedServiceCode != c.ServiceCode)
+                          ? $"\nTerverifikasi sebelumnya: status {Labels.Status(before)}, layanan {catalogs.ServiceNames(c.VerifiedServiceCode ?? "")}"
+                          : ""),
             Verification = c.Verification, Kabupaten = c.Kabupaten, Kecamatan = c.Kecamatan, ReporterId = c.ReporterId,
             ReportedAt = c.UpdatedAt, Size = 1, Correctable = true,
             OnVerified = () => (c.VerifiedStatus, c.VerifiedServiceCode) = (c.Status, c.ServiceCode),
