@@ -22,7 +22,7 @@ public sealed class ReturnCommand(ReportKinds kinds) : ICommand
 
     public async Task<Reply> ExecuteAsync(CommandContext ctx, string argument)
     {
-        if (!Offered(ctx)) return "Verifikasi laporan khusus petugas dinas yang ditunjuk.";
+        if (!Offered(ctx)) return VerificationRules.NotAVerifier;
         var (found, answer) = await VerifiedReport.FindAsync(ctx, kinds, argument,
             $"Ketik /{CommandName} <nomor> <alasan>, contoh: /{CommandName} {kinds.Example(ctx.Today.Year).Split(", ")[0]} angka pengungsi belum sesuai data posko.");
         if (found is null) return answer!;

@@ -8,13 +8,15 @@ namespace CaseBot.Engine.Verification;
 /// configured. Part of the one access rule (<see cref="ReportAccess"/>) every path to a report goes through.</summary>
 public static class VerificationRules
 {
+    public const string NotAVerifier = "Verifikasi laporan khusus petugas dinas yang ditunjuk.";
+
     public static bool IsVerifier(Reporter? viewer, bool isAdmin, VerificationOptions options) =>
         isAdmin || viewer is { Status: ReporterStatus.Approved } && options.VerifierRoles.Contains(viewer.Role);
 
     /// <summary>Why the viewer may not verify or return this report, or null when they may.</summary>
     public static string? Refusal(Reporter? viewer, bool isAdmin, Checkable report, VerificationOptions options)
     {
-        if (!IsVerifier(viewer, isAdmin, options)) return "Verifikasi laporan khusus petugas dinas yang ditunjuk.";
+        if (!IsVerifier(viewer, isAdmin, options)) return NotAVerifier;
         if (!isAdmin && !ReportAccess.InArea(viewer!, report.Kabupaten, report.Kecamatan))
             return $"{report.Number} bukan di wilayah tugas Anda.";
         if (!options.VerifyOwnReports && viewer?.Id == report.ReporterId)

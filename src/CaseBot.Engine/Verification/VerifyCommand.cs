@@ -24,7 +24,7 @@ public sealed class VerifyCommand(ReportKinds kinds) : ICommand
 
     public async Task<Reply> ExecuteAsync(CommandContext ctx, string argument)
     {
-        if (!Offered(ctx)) return "Verifikasi laporan khusus petugas dinas yang ditunjuk.";
+        if (!Offered(ctx)) return VerificationRules.NotAVerifier;
         if (string.IsNullOrWhiteSpace(argument)) return await QueueAsync(ctx);
         var (found, answer) = await VerifiedReport.FindAsync(ctx, kinds, argument,
             $"Ketik /{CommandName} untuk melihat antrean, atau /{CommandName} <nomor>, contoh: /{CommandName} {kinds.Example(ctx.Today.Year).Split(", ")[0]}.");
