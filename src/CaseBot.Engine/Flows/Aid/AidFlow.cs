@@ -66,9 +66,8 @@ public sealed class AidFlow : Flow<AidDraft>
             {
                 if (!InputParsers.TryParseQuantity(text, out var q))
                     return Task.FromResult(StepResult.Invalid("Jumlah harus angka lebih dari 0. Contoh: 150 atau 2,5"));
-                if (ctx.Reference.Options.CountLimits.For("qty") is var max && q > max)
-                    return Task.FromResult(StepResult.Invalid(
-                        $"Jumlah {IndonesianFormat.Number(q)} terlalu besar: paling banyak {IndonesianFormat.Number(max)}. Periksa lagi angkanya."));
+                if (StepLibrary<AidDraft>.TooLarge(ctx.Session, "qty", "Jumlah", q) is { } tooLarge)
+                    return Task.FromResult(StepResult.Invalid(tooLarge));
                 ctx.Draft.Quantity = q;
                 return Task.FromResult(StepResult.Ok);
             },
@@ -134,7 +133,7 @@ public sealed class AidFlow : Flow<AidDraft>
             PhotoFileId = d.PhotoFileId, ReporterId = ctx.Reporter!.Id, CreatedAt = ctx.Now,
         };
         ctx.Store.AddAid(aid);
-        var admins = await AdminChats.ListAsync(ctx.Session);
+        var admins = await AdminChats.ForTypedEntriesAsync(ctx.Session, aid.ItemCode);
         var verifiers = await ReportNotices.VerifiersAsync(ctx.Session, aid.Kabupaten, aid.Kecamatan);
         return () =>
         {

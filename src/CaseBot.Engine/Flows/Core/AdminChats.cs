@@ -18,6 +18,11 @@ public static class AdminChats
         return chats.Distinct().ToList();
     }
 
+    /// <summary>The admins' chats when any of <paramref name="codes"/> was typed under *Lainnya*, else none: a save
+    /// without such an entry does not look the admins up.</summary>
+    public static async Task<IReadOnlyList<(string Channel, string ChatId)>> ForTypedEntriesAsync(FlowSession session, params string?[] codes) =>
+        codes.Any(c => Domain.Configuration.Catalogs.Codes(c ?? "").Any(Domain.Configuration.Catalogs.IsOther)) ? await ListAsync(session) : [];
+
     /// <summary>
     /// Tells admins what a reporter typed under *Lainnya*, so the catalogs can grow. Call after the commit (when the
     /// report has its number); <paramref name="typed"/> holds (what, codes) pairs, e.g. ("jenis bantuan", "lainnya:beras").

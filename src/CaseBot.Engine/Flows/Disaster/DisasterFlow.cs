@@ -86,8 +86,8 @@ public sealed class DisasterFlow : Flow<DisasterDraft>
 
     protected override async Task<Func<Reply>> SaveAsync(FlowContext<DisasterDraft> ctx)
     {
-        var admins = await AdminChats.ListAsync(ctx.Session);
         var d = ctx.Draft;
+        var admins = await AdminChats.ForTypedEntriesAsync(ctx.Session, d.Kind);
         var counts = d.Counts.ToCounts();
         var e = new DisasterEvent
         {

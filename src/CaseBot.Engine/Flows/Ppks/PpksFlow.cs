@@ -263,7 +263,7 @@ public sealed class PpksFlow : Flow<PpksDraft>
         };
         ctx.Store.AddCase(created);
         await LinkOutOfAreaMatchesAsync(ctx, created);
-        var admins = await AdminChats.ListAsync(ctx.Session);
+        var admins = await AdminChats.ForTypedEntriesAsync(ctx.Session, created.ServiceCode);
         var verifiers = await ReportNotices.VerifiersAsync(ctx.Session, created.Kabupaten, created.Kecamatan);
         return () =>
         {
