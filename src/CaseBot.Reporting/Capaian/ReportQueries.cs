@@ -18,22 +18,19 @@ public static class ReportQueries
     }
 
     /// <summary>Of each such event, its newest verified report: each report holds all the event's figures at the time.</summary>
-    public static IQueryable<DisasterReport> NewestVerifiedReports(CaseBotDbContext db, RegionScope scope, ReportingPeriod period)
-    {
-        var (kabupaten, kecamatan, from, to) = (scope.Kabupaten, scope.Kecamatan, period.From, period.To);
-        return db.DisasterReports.Where(r => r.Verification.State == VerificationState.Verified
-                                             && !db.DisasterReports.Any(n => n.EventId == r.EventId && n.Id > r.Id
-                                                                             && n.Verification.State == VerificationState.Verified)
-                                             && kabupaten.Contains(r.Event!.Kabupaten) && r.Event.EventDate >= from && r.Event.EventDate <= to
-                                             && (kecamatan == null || r.Event.Kecamatan == kecamatan));
-    }
+    public static IQueryable<DisasterReport> NewestVerifiedReports(CaseBotDbContext db, RegionScope scope, ReportingPeriod period) =>
+        VerifiedReportsOfEvents(db, scope, period)
+            .Where(r => !db.DisasterReports.Any(n => n.EventId == r.EventId && n.Id > r.Id && n.Verification.State == VerificationState.Verified));
 
     /// <summary>Of each such event, its newest report when that is verified: the events whose current figures are verified.</summary>
-    public static IQueryable<DisasterReport> NewestReportsVerified(CaseBotDbContext db, RegionScope scope, ReportingPeriod period)
+    public static IQueryable<DisasterReport> NewestReportsVerified(CaseBotDbContext db, RegionScope scope, ReportingPeriod period) =>
+        VerifiedReportsOfEvents(db, scope, period).Where(r => !db.DisasterReports.Any(n => n.EventId == r.EventId && n.Id > r.Id));
+
+    /// <summary>The verified reports on events dated in the period in the area.</summary>
+    private static IQueryable<DisasterReport> VerifiedReportsOfEvents(CaseBotDbContext db, RegionScope scope, ReportingPeriod period)
     {
         var (kabupaten, kecamatan, from, to) = (scope.Kabupaten, scope.Kecamatan, period.From, period.To);
         return db.DisasterReports.Where(r => r.Verification.State == VerificationState.Verified
-                                             && !db.DisasterReports.Any(n => n.EventId == r.EventId && n.Id > r.Id)
                                              && kabupaten.Contains(r.Event!.Kabupaten) && r.Event.EventDate >= from && r.Event.EventDate <= to
                                              && (kecamatan == null || r.Event.Kecamatan == kecamatan));
     }
