@@ -38,9 +38,10 @@ public sealed class Totals
                 .Select(g => new { Handled = g.Sum(e => (long)e.Counts.Tertangani), All = g.Sum(e => (long)e.Counts.TerdampakJiwa + e.Counts.Meninggal + e.Counts.Hilang), Count = g.Count() })
                 .ToListAsync(ct);
             totals._victims = events.Count == 0 ? (0, 0) : (events[0].Handled, events[0].All);
-            totals._verifiedVictims = Single(await ReportQueries.NewestVerifiedReports(db, scope, period).GroupBy(_ => 1)
+            var verified = await ReportQueries.NewestVerifiedReports(db, scope, period).GroupBy(_ => 1)
                 .Select(g => new { Handled = g.Sum(r => (long)r.Counts.Tertangani), All = g.Sum(r => (long)r.Counts.TerdampakJiwa + r.Counts.Meninggal + r.Counts.Hilang) })
-                .Select(x => new ValueTuple<long, long>(x.Handled, x.All)).ToListAsync(ct));
+                .ToListAsync(ct);
+            totals._verifiedVictims = verified.Count == 0 ? (0, 0) : (verified[0].Handled, verified[0].All);
             // An event's figures wait for verification unless its newest report is verified.
             totals._unverifiedEvents = (events.Count == 0 ? 0 : events[0].Count) - await ReportQueries.NewestReportsVerified(db, scope, period).CountAsync(ct);
         }
@@ -59,8 +60,6 @@ public sealed class Totals
                 .Select(x => new CaseGroup(x.TypeCode, x.Status, x.ServiceCode, x.VerifiedStatus, x.VerifiedServiceCode, x.State, x.Count)).ToList();
         return totals;
     }
-
-    private static (long, long) Single(List<(long, long)> rows) => rows.Count == 0 ? (0, 0) : rows[0];
 
     /// <summary>Numerator and denominator (null for counts) of one indicator, verified and provisional.</summary>
     public MeasuredFigures For(IndicatorDefinition indicator)
