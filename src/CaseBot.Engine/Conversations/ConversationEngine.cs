@@ -113,9 +113,7 @@ public sealed class ConversationEngine(
     {
         try
         {
-            await using var store = stores.Create();
-            foreach (var reply in replies) store.AddOutgoing(OutboxRows.From(reply, null, clock.GetUtcNow()));
-            await store.CommitAsync();
+            await QueueAsync(replies);
         }
         catch (Exception ex)
         {
