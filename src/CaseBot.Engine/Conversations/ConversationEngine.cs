@@ -209,6 +209,7 @@ public sealed class ConversationEngine(
             if (again.End == FlowEnd.Stale) return await RestartStaleAsync(session, active);
             var prefix = FlowCommands.ContainsKey(command) || command == UpdateCommand
                 ? $"Anda sedang mengisi {active.Info.Title}. Selesaikan dulu, atau ketik /batal untuk membatalkannya."
+                : command is "start" or "bantuan" or "help" or "menu" ? HelpText(session) // the menu is not a command of its own
                 : (await RunCommandAsync(session, command, argument)).Reply?.Text;
             return new Turn(again.Reply! with { Text = $"{prefix}\n\nLanjutkan: {again.Reply!.Text}" });
         }

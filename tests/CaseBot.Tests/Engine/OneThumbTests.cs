@@ -23,6 +23,17 @@ public class OneThumbTests
     }
 
     [Fact]
+    public async Task Asking_for_the_menu_in_the_middle_of_a_flow_shows_it_and_asks_again()
+    {
+        await using var bot = await WithReporterAsync();
+        foreach (var a in new[] { "/bencana", "Banjir" }) await bot.Say("10", a);
+        var help = await bot.Say("10", "/bantuan");
+        Assert.DoesNotContain("tidak dikenal", help);
+        Assert.Contains("/logistik", help);
+        Assert.Contains("Lanjutkan: Di kecamatan mana?", help);
+    }
+
+    [Fact]
     public async Task A_slip_of_the_thumb_at_the_summary_still_saves_or_edits()
     {
         await using var bot = await WithReporterAsync();
