@@ -54,18 +54,31 @@ public static class OutgoingShapes
     public static JsonObject Document(string to, string mediaId, string fileName, string? caption) =>
         Envelope(to, "document", new JsonObject { ["id"] = mediaId, ["filename"] = fileName, ["caption"] = caption });
 
-    /// <summary>A pre-approved template carrying the text as its one body parameter (outside the 24-hour window).</summary>
-    public static JsonObject Template(string to, string name, string language, string text) =>
-        Envelope(to, "template", new JsonObject
+    /// <summary>Quick-reply buttons a template may carry.</summary>
+    public const int MaxQuickReplies = 3;
+
+    /// <summary>A pre-approved template carrying the text as its one body parameter (outside the 24-hour window), and the
+    /// payloads of its quick-reply buttons, in order, when it has some.</summary>
+    public static JsonObject Template(string to, string name, string language, string text, IReadOnlyList<string>? quickReplies = null)
+    {
+        var components = new JsonArray(new JsonObject
+        {
+            ["type"] = "body",
+            ["parameters"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = text.Length <= MaxBody ? text : text[..(MaxBody - 1)] + "…" }),
+        });
+        foreach (var (payload, index) in (quickReplies ?? []).Select((p, i) => (p, i)))
+            components.Add(new JsonObject
+            {
+                ["type"] = "button", ["sub_type"] = "quick_reply", ["index"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["parameters"] = new JsonArray(new JsonObject { ["type"] = "payload", ["payload"] = payload }),
+            });
+        return Envelope(to, "template", new JsonObject
         {
             ["name"] = name,
             ["language"] = new JsonObject { ["code"] = language },
-            ["components"] = new JsonArray(new JsonObject
-            {
-                ["type"] = "body",
-                ["parameters"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = text.Length <= MaxBody ? text : text[..(MaxBody - 1)] + "…" }),
-            }),
+            ["components"] = components,
         });
+    }
 
     /// <summary>Row titles are short: a long label keeps its start as title and is written out in full below.</summary>
     private static JsonObject Row(Choice c) => c.Label.Length <= MaxRowTitle

@@ -60,7 +60,10 @@ public static class WebhookPayload
             {
                 ButtonData = (string?)message["interactive"]?["button_reply"]?["id"] ?? (string?)message["interactive"]?["list_reply"]?["id"],
             },
-            "button" => incoming with { Text = (string?)message["button"]?["text"] }, // a template's quick reply
+            // A template's quick reply: its payload is the button's data where the bot set one (an alert's answer).
+            "button" => (string?)message["button"]?["payload"] is { Length: > 0 } payload && payload.StartsWith('/')
+                ? incoming with { ButtonData = payload }
+                : incoming with { Text = (string?)message["button"]?["text"] },
             "image" => incoming with { PhotoFileId = (string?)message["image"]?["id"] },
             "location" => incoming with
             {

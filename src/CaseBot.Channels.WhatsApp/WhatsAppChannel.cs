@@ -49,6 +49,13 @@ public sealed class WhatsAppChannel(ConversationEngine engine, GraphApiClient ap
                 await DeliverAsync(message, ct);
                 return;
             }
+            if (message is { Tag: not null, Choices.Count: > 0 } && options.AlertTemplate is { } alertTemplate)
+            {
+                // A broadcast with answer buttons: the template's quick replies carry the buttons' data back.
+                await api.SendAsync(OutgoingShapes.Template(message.ChatId, alertTemplate, options.TemplateLanguage, message.Text,
+                    message.Choices.Take(OutgoingShapes.MaxQuickReplies).Select(c => c.Data).ToList()), ct);
+                return;
+            }
             if (options.NoticeTemplate is { } template)
             {
                 await api.SendAsync(OutgoingShapes.Template(message.ChatId, template, options.TemplateLanguage, message.Text), ct);

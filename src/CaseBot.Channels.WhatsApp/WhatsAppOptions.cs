@@ -18,6 +18,11 @@ public sealed class WhatsAppOptions
     public int MaxBodyKilobytes { get; set; } = 256;
     /// <summary>Approved template for messages outside the 24-hour window (it takes the text as its one body parameter); null = not sent, logged.</summary>
     public string? NoticeTemplate { get; set; }
+    /// <summary>
+    /// Approved template for alerts (/siaga) outside the 24-hour window: the alert as its one body parameter and quick-reply
+    /// buttons (Siap, Tidak bisa) whose payloads the bot fills with the answers; null = <see cref="NoticeTemplate"/>, without buttons.
+    /// </summary>
+    public string? AlertTemplate { get; set; }
     public string TemplateLanguage { get; set; } = "id";
     /// <summary>Region for numbers typed without a country code ("0812..." → +62812...).</summary>
     public string DefaultRegion { get; set; } = "ID";

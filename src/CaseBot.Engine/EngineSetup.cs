@@ -19,6 +19,7 @@ public static class EngineSetup
         services.AddSingleton<IFlow, AidFlow>();
         services.AddSingleton<IFlow, PpksFlow>();
         services.AddSingleton<IFlow, CaseUpdateFlow>();
+        services.AddSingleton<IFlow, Alerts.AlertFlow>();
         services.AddSingleton<ReportKinds>();
         services.AddSingleton<ICommand, MyReportsCommand>();
         services.AddSingleton<ICommand, StatusCommand>();
@@ -34,6 +35,9 @@ public static class EngineSetup
         services.AddSingleton<ICommand, RemoveGroupCommand>();
         services.AddSingleton<ICommand, LinkAccountCommand>();
         services.AddSingleton<ICommand, FailedDeliveriesCommand>();
+        services.AddSingleton<ICommand, Alerts.AlertAnswers>();
+        services.AddSingleton<ICommand, Alerts.AlertResultsCommand>();
+        services.AddSingleton<Alerts.AlertFinalReports>();
         services.AddSingleton<IntentReader>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<OutboundMessages>();

@@ -74,6 +74,7 @@ public static class CaseBotHost
         AddChannels(builder);
         services.AddHostedService<PendingQuestionsOnStart>();
         services.AddHostedService<OutboxService>();
+        services.AddHostedService<AlertReportService>();
     }
 
     /// <summary>config/casebot.json holds the defaults; user secrets, environment (CaseBot__...) and arguments override it.</summary>

@@ -37,6 +37,8 @@ public sealed class CaseBotDbContext : DbContext
     public DbSet<JobClaim> JobClaims => Set<JobClaim>();
     public DbSet<TargetOverride> TargetOverrides => Set<TargetOverride>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertRecipient> AlertRecipients => Set<AlertRecipient>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -144,6 +146,24 @@ public sealed class CaseBotDbContext : DbContext
             // The dispatcher's question: a channel's pending rows in order.
             e.HasIndex(x => new { x.Channel, x.State, x.Id });
             e.HasIndex(x => new { x.Channel, x.SourceMessageId });
+            e.Property(x => x.Tag).HasMaxLength(32);
+            e.HasIndex(x => x.Tag);
+        });
+        b.Entity<Alert>(e =>
+        {
+            e.Ignore(x => x.Number);
+            e.Ignore(x => x.Tag);
+            e.Property(x => x.Area).HasMaxLength(120);
+            e.Property(x => x.Text).HasMaxLength(1000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasMany(x => x.Recipients).WithOne().HasForeignKey(r => r.AlertId);
+            e.HasIndex(x => x.FinalReportAt);
+        });
+        b.Entity<AlertRecipient>(e =>
+        {
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.ChatId).HasMaxLength(64);
+            e.HasIndex(x => new { x.AlertId, x.ReporterId }).IsUnique();
         });
         b.Entity<ProcessedMessage>(e => e.HasIndex(x => x.At));
         b.Entity<JobClaim>(e =>

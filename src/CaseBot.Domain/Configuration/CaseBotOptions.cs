@@ -42,6 +42,16 @@ public sealed class CaseBotOptions
 
     /// <summary>The stored outbox and what is pruned when.</summary>
     public OutboxOptions Outbox { get; set; } = new();
+
+    /// <summary>Alerts to volunteers (/siaga).</summary>
+    public AlertOptions Alerts { get; set; } = new();
+}
+
+public sealed class AlertOptions
+{
+    /// <summary>The sender gets the final delivery report once every message is out and everyone answered, or this many
+    /// minutes after sending, whichever comes first.</summary>
+    public int ReportAfterMinutes { get; set; } = 120;
 }
 
 public sealed class VerificationOptions

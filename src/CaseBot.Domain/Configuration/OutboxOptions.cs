@@ -18,6 +18,13 @@ public sealed class OutboxOptions
     /// <summary>Per-user locks unused this long are released.</summary>
     public int IdleLockMinutes { get; set; } = 30;
 
+    /// <summary>
+    /// Broadcast messages (an alert to every volunteer of an area) a channel is given per second, by channel name; a
+    /// channel not listed, or 0, is not paced. Below Telegram's 30 a second and WhatsApp's 80 (the Cloud API's lowest
+    /// throughput tier), so replies to people who write meanwhile still fit. Replies are never held behind a broadcast.
+    /// </summary>
+    public Dictionary<string, int> BroadcastPerSecond { get; set; } = [];
+
     /// <summary>/readyz fails when a message has waited longer than this (a channel down, a dispatcher stuck).</summary>
     public int StuckMinutes { get; set; } = 10;
 }

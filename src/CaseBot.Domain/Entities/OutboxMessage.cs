@@ -25,6 +25,9 @@ public sealed class OutboxMessage
     public byte[]? FileContent { get; set; }
     /// <summary>The inbound message that caused it: a redelivery of that message makes an unsent reply due at once.</summary>
     public string? SourceMessageId { get; set; }
+    /// <summary>What a broadcast belongs to ("siaga:12"): its delivery report reads these rows. Broadcast rows are paced
+    /// to the channel's rate; replies to someone who just wrote are not held behind them.</summary>
+    public string? Tag { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Real time (not the business clock): when the next attempt may be made.</summary>
     public DateTimeOffset DueAt { get; set; }

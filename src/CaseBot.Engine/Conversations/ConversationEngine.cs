@@ -397,7 +397,10 @@ public sealed class ConversationEngine(
         (reporter is null ? "" : $" Halo, {reporter.Name}!");
 
     private static OutgoingMessage To(IncomingMessage message, Reply reply) =>
-        new(message.Channel, message.ChatId, reply.Text, reply.Choices) { File = reply.File, AcceptsText = reply.AcceptsText };
+        new(message.Channel, message.ChatId, reply.Text, reply.Choices)
+        {
+            File = reply.File, AcceptsText = reply.AcceptsText, ReplacesMessageId = reply.ReplacesPressed ? message.PressedMessageId : null,
+        };
 
     private static OutgoingMessage To(IncomingMessage message, string text) => To(message, new Reply(text));
 

@@ -19,6 +19,9 @@ public sealed record OutgoingMessage(string Channel, string ChatId, string Text,
 
     /// <summary>A channel message to replace in place (the next page of a list) instead of sending a new one.</summary>
     public string? ReplacesMessageId { get; init; }
+
+    /// <summary>See <see cref="Domain.Entities.OutboxMessage.Tag"/>: set on broadcasts (an alert's messages).</summary>
+    public string? Tag { get; init; }
 }
 
 public sealed record OutgoingFile(string FileName, string ContentType, byte[] Content);

@@ -6,10 +6,12 @@ using Microsoft.Extensions.Logging;
 namespace CaseBot.Engine.Outbox;
 
 /// <summary>The dispatchers of the channels this instance runs, by channel name.</summary>
-public sealed class OutboxDispatchers(IEnumerable<IChannelSender> senders, IOutboxStore store, CaseBotOptions options, ILoggerFactory loggers)
+public sealed class OutboxDispatchers(IEnumerable<IChannelSender> senders, IOutboxStore store, CaseBotOptions options, TimeProvider clock,
+    ILoggerFactory loggers)
 {
     private readonly Dictionary<string, OutboxDispatcher> _byChannel = senders.ToDictionary(s => s.Channel,
-        s => new OutboxDispatcher(s, store, options.Outbox, loggers.CreateLogger($"CaseBot.Outbox.{s.Channel}")));
+        s => new OutboxDispatcher(s, store, options.Outbox, loggers.CreateLogger($"CaseBot.Outbox.{s.Channel}"),
+            new BroadcastPace(options.Outbox.BroadcastPerSecond.GetValueOrDefault(s.Channel), clock)));
 
     public IReadOnlyCollection<OutboxDispatcher> All => _byChannel.Values;
 

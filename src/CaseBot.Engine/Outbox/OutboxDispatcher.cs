@@ -9,9 +9,10 @@ namespace CaseBot.Engine.Outbox;
 /// <summary>
 /// One channel's sender of stored messages: due rows go out in the order they were written, per chat (a later row
 /// waits while an earlier one of its chat waits for a retry), each marked sent once its channel took it. Failures are
-/// retried with a doubling wait; a permanent refusal is recorded and not tried again.
+/// retried with a doubling wait; a permanent refusal is recorded and not tried again. Broadcast rows (tagged) are paced
+/// to the channel's configured rate.
 /// </summary>
-public sealed class OutboxDispatcher(IChannelSender sender, IOutboxStore store, OutboxOptions options, ILogger logger)
+public sealed class OutboxDispatcher(IChannelSender sender, IOutboxStore store, OutboxOptions options, ILogger logger, BroadcastPace? pace = null)
 {
     private const int Batch = 200;
     /// <summary>Long enough for one send with its in-process retries; after that another instance may take the row
@@ -43,6 +44,11 @@ public sealed class OutboxDispatcher(IChannelSender sender, IOutboxStore store, 
                     if (!sender.CanDeliverNow(message))
                     {
                         waiting.Add(row.ChatId); // stays stored, in order, until the channel can take it
+                        continue;
+                    }
+                    if (row.Tag is not null && pace?.TryTake() == false)
+                    {
+                        waiting.Add(row.ChatId); // the broadcast's share of this second is used; replies still go
                         continue;
                     }
                     var now = DateTimeOffset.UtcNow;

@@ -13,7 +13,7 @@ public static class OutboxRows
         ChoicesJson = message.Choices.Count == 0 ? null : JsonSerializer.Serialize(message.Choices),
         AcceptsText = message.AcceptsText, ReplacesMessageId = message.ReplacesMessageId,
         FileName = message.File?.FileName, FileContentType = message.File?.ContentType, FileContent = message.File?.Content,
-        SourceMessageId = sourceMessageId, CreatedAt = createdAt,
+        SourceMessageId = sourceMessageId, CreatedAt = createdAt, Tag = message.Tag,
         // Due at once; retries move it on in real time (the business clock may stand still in tests).
         DueAt = DateTimeOffset.UnixEpoch,
     };
@@ -23,6 +23,6 @@ public static class OutboxRows
             row.ChoicesJson is null ? [] : JsonSerializer.Deserialize<List<Choice>>(row.ChoicesJson) ?? [])
         {
             File = row.FileContent is { } content ? new OutgoingFile(row.FileName ?? "lampiran", row.FileContentType ?? "application/octet-stream", content) : null,
-            AcceptsText = row.AcceptsText, ReporterId = row.ReporterId, ReplacesMessageId = row.ReplacesMessageId,
+            AcceptsText = row.AcceptsText, ReporterId = row.ReporterId, ReplacesMessageId = row.ReplacesMessageId, Tag = row.Tag,
         };
 }

@@ -110,6 +110,91 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.ToTable("Aid");
                 });
 
+            modelBuilder.Entity("CaseBot.Domain.Entities.Alert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("ByReporterId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FinalReportAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinalReportAt");
+
+                    b.ToTable("Alerts");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.AlertRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AlertId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ReporterId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId", "ReporterId")
+                        .IsUnique();
+
+                    b.ToTable("AlertRecipients");
+                });
+
             modelBuilder.Entity("CaseBot.Domain.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -500,11 +585,17 @@ namespace CaseBot.Storage.Postgres.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<string>("Tag")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Tag");
 
                     b.HasIndex("Channel", "SourceMessageId");
 
@@ -810,6 +901,15 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.Navigation("Event");
                 });
 
+            modelBuilder.Entity("CaseBot.Domain.Entities.AlertRecipient", b =>
+                {
+                    b.HasOne("CaseBot.Domain.Entities.Alert", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CaseBot.Domain.Entities.ChannelIdentity", b =>
                 {
                     b.HasOne("CaseBot.Domain.Entities.Reporter", "Reporter")
@@ -849,6 +949,11 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.Navigation("Case");
 
                     b.Navigation("OtherCase");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.Alert", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("CaseBot.Domain.Entities.DisasterEvent", b =>

@@ -103,6 +103,87 @@ namespace CaseBot.Storage.Migrations
                     b.ToTable("Aid");
                 });
 
+            modelBuilder.Entity("CaseBot.Domain.Entities.Alert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ByReporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinalReportAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinalReportAt");
+
+                    b.ToTable("Alerts");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.AlertRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId", "ReporterId")
+                        .IsUnique();
+
+                    b.ToTable("AlertRecipients");
+                });
+
             modelBuilder.Entity("CaseBot.Domain.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -483,11 +564,17 @@ namespace CaseBot.Storage.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Tag")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Tag");
 
                     b.HasIndex("Channel", "SourceMessageId");
 
@@ -785,6 +872,15 @@ namespace CaseBot.Storage.Migrations
                     b.Navigation("Event");
                 });
 
+            modelBuilder.Entity("CaseBot.Domain.Entities.AlertRecipient", b =>
+                {
+                    b.HasOne("CaseBot.Domain.Entities.Alert", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CaseBot.Domain.Entities.ChannelIdentity", b =>
                 {
                     b.HasOne("CaseBot.Domain.Entities.Reporter", "Reporter")
@@ -824,6 +920,11 @@ namespace CaseBot.Storage.Migrations
                     b.Navigation("Case");
 
                     b.Navigation("OtherCase");
+                });
+
+            modelBuilder.Entity("CaseBot.Domain.Entities.Alert", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("CaseBot.Domain.Entities.DisasterEvent", b =>

@@ -183,6 +183,50 @@ public sealed class WhatsAppTests
     }
 
     [Fact]
+    public async Task Outside_the_24_hour_window_an_alert_goes_as_the_alert_template_whose_quick_replies_answer_it()
+    {
+        await using var bot = await WhatsAppBotUnderTest.StartAsync("--CaseBot:WhatsApp:AlertTemplate=siaga_casebot",
+            "--CaseBot:WhatsApp:NoticeTemplate=pemberitahuan_casebot");
+        const string Admin = WhatsAppBotUnderTest.AdminWaId;
+        await Say(bot, Admin, "/daftar", "nama lengkap");
+        await Say(bot, Admin, "Andi Admin", "peran");
+        await Pick(bot, Admin, "Petugas", "kabupaten");
+        await Pick(bot, Admin, "Luwu Timur", "kecamatan");
+        await Pick(bot, Admin, "*", "Periksa pendaftaran");
+        await Pick(bot, Admin, "#ok", "hak admin");
+        await Say(bot, User, "/daftar", "nama lengkap");
+        await Say(bot, User, "Siti Rahma", "peran");
+        await Pick(bot, User, "Tagana", "kabupaten");
+        await Pick(bot, User, "Luwu Timur", "kecamatan");
+        await Pick(bot, User, "Malili", "Periksa pendaftaran");
+        await Pick(bot, User, "#ok", "Pendaftaran terkirim");
+        await Say(bot, Admin, "/setujui 2", "disetujui");
+
+        bot.Clock.Advance(TimeSpan.FromHours(25)); // the volunteer has been silent for a day
+        await Say(bot, Admin, "/siaga", "wilayah mana");
+        await Say(bot, Admin, "Malili", "Siapa yang dikirimi");
+        await Pick(bot, Admin, "Tagana", "Ketik pesan siaganya");
+        await Say(bot, Admin, "Banjir di Malili, kumpul di posko pukul 14.00 WITA.", "Akan dikirim ke 1 orang (WhatsApp 1)");
+        await Pick(bot, Admin, "#ok", "sedang dikirim");
+
+        var alert = Last(bot, User);
+        Assert.Equal("siaga_casebot", (string?)alert["template"]!["name"]);
+        var components = alert["template"]!["components"]!.AsArray();
+        Assert.Contains("Banjir di Malili", (string?)components[0]!["parameters"]![0]!["text"]);
+        Assert.Equal(["/jawabsiaga 1 siap", "/jawabsiaga 1 tidak"],
+            components.Skip(1).Select(c => (string?)c!["parameters"]![0]!["payload"]).ToList());
+
+        // The volunteer taps "Siap" on the template: its payload is the answer.
+        await bot.PostAsync(bot.Payload(User, null, new JsonObject
+        {
+            ["type"] = "button", ["button"] = new JsonObject { ["text"] = "Siap", ["payload"] = "/jawabsiaga 1 siap" },
+        }));
+        Assert.Contains("SIAP", TextOf(Last(bot, User)));
+        await using var db = bot.Db();
+        Assert.Equal(Domain.Entities.AlertAnswer.Siap, db.AlertRecipients.Single().Answer);
+    }
+
+    [Fact]
     public async Task Without_a_template_nothing_is_sent_outside_the_window()
     {
         await using var bot = await WhatsAppBotUnderTest.StartAsync();

@@ -11,8 +11,8 @@ public abstract partial class Flow<TDraft>
         switch (state)
         {
             case SummaryState:
-                return new Reply($"{SummaryTitle(ctx)}\n{string.Join("\n", SummaryLines(ctx))}",
-                    [new Choice("✅ Simpan", ConfirmData), new Choice("✏️ Ubah", EditData), new Choice("❌ Batal", CancelData)]);
+                return new Reply($"{await SummaryTitleAsync(ctx)}\n{string.Join("\n", SummaryLines(ctx))}",
+                    [new Choice(ConfirmLabel, ConfirmData), new Choice("✏️ Ubah", EditData), new Choice("❌ Batal", CancelData)]);
             case EditMenuState:
                 return new Reply(EditMenuText(ctx), ChoicePaging.Page(EditChoices(ctx), pageSize, page));
             default:

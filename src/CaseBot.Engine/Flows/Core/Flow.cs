@@ -43,6 +43,10 @@ public abstract partial class Flow<TDraft> : IFlow where TDraft : class, new()
     protected virtual TDraft? Original(TDraft draft) => null;
 
     protected virtual string SummaryTitle(FlowContext<TDraft> ctx) => $"Periksa {Info.Title} Anda:";
+    /// <summary>The summary's title where it needs the database (an alert names how many will receive it).</summary>
+    protected virtual Task<string> SummaryTitleAsync(FlowContext<TDraft> ctx) => Task.FromResult(SummaryTitle(ctx));
+    /// <summary>The confirm button: what pressing it does ("Simpan", "Kirim").</summary>
+    protected virtual string ConfirmLabel => "✅ Simpan";
     protected virtual string EditMenuText(FlowContext<TDraft> ctx) => "Bagian mana yang ingin diubah?";
 
     /// <summary>When the record changed since the draft was made: merges the user's changes onto the newest figures
