@@ -49,7 +49,8 @@ public sealed class AlertAnswers : ICommand
             mine.Answer = answer;
             mine.AnsweredAt = ctx.Now;
         }
-        var other = Buttons(alertId).Where(b => !b.Data.EndsWith(answer == AlertAnswer.Siap ? " siap" : " tidak", StringComparison.Ordinal)).ToList();
+        var other = Buttons(alertId).Where(b => !b.Data.EndsWith(answer == AlertAnswer.Siap ? " siap" : " tidak", StringComparison.Ordinal))
+            .Select(b => b with { Label = $"Ubah jadi {b.Label}" }).ToList();
         return new Reply(answer == AlertAnswer.Siap
             ? $"✅ Terima kasih, {me.Name}. Jawaban Anda untuk siaga {alert.Number}: SIAP. Petugas akan menghubungi Anda."
             : $"Terima kasih, {me.Name}. Jawaban Anda untuk siaga {alert.Number}: TIDAK BISA. Tetap jaga keselamatan.", other);

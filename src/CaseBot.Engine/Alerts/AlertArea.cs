@@ -53,5 +53,25 @@ public sealed record AlertArea(RegionLevel Level, string Name, string? Kabupaten
 
     public static AlertArea? Find(IReadOnlyList<AlertArea> reachable, string? data) => reachable.FirstOrDefault(a => a.Data == data);
 
+    /// <summary>More areas than fit on a phone: the buttons offer the wide ones, and any kecamatan can be typed.</summary>
+    public const int MostButtons = 12;
+
+    public static IReadOnlyList<Choice> Buttons(IReadOnlyList<AlertArea> reachable) =>
+        Choices(reachable.Count <= MostButtons ? reachable : reachable.Where(a => a.Level != RegionLevel.Kecamatan).ToList());
+
+    /// <summary>A pressed button's data, or a typed name ("kalukku", "Kab. Mamuju", "mamuju" = the kabupaten): the area,
+    /// or why none.</summary>
+    public static (AlertArea? Area, string? Problem) Resolve(IReadOnlyList<AlertArea> reachable, string typed)
+    {
+        if (Find(reachable, typed) is { } pressed) return (pressed, null);
+        var named = reachable.Where(a => string.Equals(a.Name, typed.Trim(), StringComparison.OrdinalIgnoreCase)).OrderBy(a => a.Level).FirstOrDefault();
+        if (named is not null) return (named, null);
+        if (Flows.ChoiceResolver.Resolve(Choices(reachable), null, typed) is { } chosen) return (Find(reachable, chosen.Data), null);
+        var found = Flows.ChoiceResolver.Search(Choices(reachable), typed);
+        return found.Count > 1
+            ? (null, $"Ada {found.Count} wilayah yang cocok: {string.Join(", ", found.Take(5).Select(c => c.Label))}{(found.Count > 5 ? ", …" : "")}. Ketik lebih lengkap.")
+            : (null, $"\"{typed.Trim()}\" tidak ada di wilayah tugas Anda. Pilih tombol, atau ketik nama kecamatan/kabupaten.");
+    }
+
     public static IReadOnlyList<Choice> Choices(IReadOnlyList<AlertArea> reachable) => reachable.Select(a => new Choice(a.Label, a.Data)).ToList();
 }

@@ -31,9 +31,7 @@ public sealed class AlertFlow : Flow<AlertDraft>
 
     protected override IReadOnlyList<Step<AlertDraft>> DefineSteps() =>
     [
-        StepLibrary<AlertDraft>.Pick("wilayah", "Wilayah", "Kirim ke wilayah mana? (ketik nama kecamatan atau kabupaten untuk mencari)",
-            ctx => AlertArea.Choices(Reachable(ctx)), d => d.Area, (d, v) => d.Area = v,
-            synonyms: ctx => ctx.Reference.Vocabulary.RegionAbbreviations),
+        AreaStep(),
         StepLibrary<AlertDraft>.Pick("penerima", "Penerima", "Siapa yang dikirimi?", _ =>
             [new Choice("Tagana", nameof(AlertAudience.Tagana)), new Choice("TKSK", nameof(AlertAudience.Tksk)),
              new Choice("Tagana dan TKSK", nameof(AlertAudience.Keduanya))],
@@ -41,6 +39,24 @@ public sealed class AlertFlow : Flow<AlertDraft>
         StepLibrary<AlertDraft>.Text("pesan", "Pesan", $"Ketik pesan siaganya (singkat, maks. {MaxText} huruf), contoh: " +
             "Banjir di Kalukku. Relawan yang bisa, kumpul di posko Kantor Camat pukul 14.00 WITA.", 5, MaxText, d => d.Text, (d, v) => d.Text = v),
     ];
+
+    /// <summary>The wide areas as buttons; any area of one's scope, typed, is taken (a kecamatan among a hundred).</summary>
+    private static Step<AlertDraft> AreaStep() => StepLibrary<AlertDraft>.Pick("wilayah", "Wilayah", "", _ => [], d => d.Area, (d, v) => d.Area = v) with
+    {
+        Prompt = ctx => Reachable(ctx).Count <= AlertArea.MostButtons
+            ? "Kirim ke wilayah mana?"
+            : "Kirim ke wilayah mana? Pilih kabupaten, atau ketik nama kecamatan (contoh: Kalukku).",
+        Choices = ctx => Task.FromResult(AlertArea.Buttons(Reachable(ctx))),
+        ChoicesOnly = false,
+        Accept = (ctx, value) =>
+        {
+            var (area, problem) = AlertArea.Resolve(Reachable(ctx), value);
+            if (area is null) return Task.FromResult(StepResult.Invalid(problem!));
+            ctx.Draft.Area = area.Data;
+            return Task.FromResult(StepResult.Ok);
+        },
+        Display = (ctx, d) => AlertArea.Find(Reachable(ctx), d.Area)?.Label ?? d.Area,
+    };
 
     private static IReadOnlyList<AlertArea> Reachable(FlowContext<AlertDraft> ctx) =>
         AlertArea.Reachable(ctx.Reference.Regions, ctx.Reporter, ctx.Session.IsAdmin);
@@ -58,8 +74,9 @@ public sealed class AlertFlow : Flow<AlertDraft>
             ? AlertRecipients.FindAsync(ctx.Store, area, Enum.Parse<AlertAudience>(ctx.Draft.Audience!), ctx.Reporter?.Id)
             : Task.FromResult<IReadOnlyList<AlertRecipients.Person>>([]);
 
-    protected override async Task<string> SummaryTitleAsync(FlowContext<AlertDraft> ctx) =>
-        $"Periksa pesan siaga Anda. Akan dikirim ke {AlertRecipients.Describe(await RecipientsAsync(ctx))}:";
+    protected override async Task<string> SummaryTitleAsync(FlowContext<AlertDraft> ctx) => (await RecipientsAsync(ctx)) is { Count: > 0 } people
+        ? $"Periksa pesan siaga Anda. Akan dikirim ke {AlertRecipients.Describe(people)}:"
+        : "⚠️ Belum ada penerima: tidak ada Tagana/TKSK terdaftar yang cocok di wilayah itu. Tekan Ubah untuk memilih wilayah atau penerima lain.";
 
     protected override async Task<Func<Reply>> SaveAsync(FlowContext<AlertDraft> ctx)
     {
@@ -83,7 +100,7 @@ public sealed class AlertFlow : Flow<AlertDraft>
             var sender = ctx.Reporter?.Name ?? "Dinas Sosial";
             foreach (var p in people)
                 ctx.Notices.Add(new OutgoingMessage(p.Channel, p.ChatId,
-                    $"📣 SIAGA {alert.Number} dari {sender} ({area.Label}):\n\n{alert.Text}\n\nBisa bergabung? Tekan salah satu tombol.",
+                    $"📣 SIAGA {alert.Number} · {area.Label}\nDari: {sender}\n\n{alert.Text}\n\nBisa bergabung? Tekan salah satu tombol.",
                     AlertAnswers.Buttons(alert.Id)) { ReporterId = p.Reporter.Id, Tag = alert.Tag });
             return new Reply($"📣 Siaga {alert.Number} sedang dikirim ke {AlertRecipients.Describe(people)}.\n" +
                              "Jawaban mereka (Siap / Tidak bisa) terkumpul di sini; laporan pengiriman lengkap menyusul.",

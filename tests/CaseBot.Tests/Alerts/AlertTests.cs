@@ -119,7 +119,7 @@ public sealed class AlertTests
             Assert.DoesNotContain(db.Reporters.Where(r => r.Kabupaten == "Mamuju" || r.Status == ReporterStatus.Pending).Select(r => (int?)r.Id).ToList(), reached.Contains);
         }
         var alert = all[0];
-        Assert.Contains("SIAGA SG-2024-0001 dari Pak Kasi Lutim (Kab. Luwu Timur)", alert.Text);
+        Assert.Contains("SIAGA SG-2024-0001 · Kab. Luwu Timur\nDari: Pak Kasi Lutim", alert.Text);
         Assert.Equal(["✅ Siap", "❌ Tidak bisa"], alert.Choices.Select(c => c.Label));
 
         // 150 ready, 30 cannot, one changes their mind; 20 do not answer.
@@ -187,7 +187,8 @@ public sealed class AlertTests
         // A kecamatan with nobody registered: said at Kirim, and the alert is not stored.
         await bot.Press(KecamatanOfficer, "c:Luwu Timur/Wotu");
         await bot.Press(KecamatanOfficer, nameof(AlertAudience.Tksk));
-        Assert.Contains("0 orang", await bot.Say(KecamatanOfficer, "Air naik di Wotu, mohon bersiap."));
+        Assert.Contains("Belum ada penerima", await bot.Say(KecamatanOfficer, "Air naik di Wotu, mohon bersiap."));
+        Assert.Contains("Pilih Kirim, Ubah, atau Batal", await bot.Say(KecamatanOfficer, "apa ini"));
         Assert.Contains("Belum ada Tagana/TKSK terdaftar di wilayah itu", await bot.Say(KecamatanOfficer, "kirim"));
         await using var db = bot.Db();
         Assert.Empty(db.Alerts);

@@ -125,7 +125,7 @@ public abstract partial class Flow<TDraft>
                     await machine.FireAsync(Trigger.Edit);
                     return await Continue(ctx, conversation);
                 }
-                if (action != ConfirmData) return await Continue(ctx, conversation, "Pilih Simpan, Ubah, atau Batal.");
+                if (action != ConfirmData) return await Continue(ctx, conversation, $"Pilih {ConfirmLabel.Split(' ')[^1]}, Ubah, atau Batal.");
                 await machine.FireAsync(Trigger.Confirm);
                 if (conversation.State == SavedState)
                     return new FlowTurn(null, FlowEnd.Saved) { AfterCommit = await SaveAsync(ctx) };
