@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 # Debian's packages if missing), stopped when this script exits. fsync is off: these tests check behaviour, not disks.
 source tests/postgres.sh
 casebot_pg_start -c fsync=off -c full_page_writes=off
+# TwoInstancesTests runs the committed deploy/nginx.conf in a real nginx (Debian's, installed if missing).
+source tests/nginx.sh
+casebot_nginx_install
 log=$(mktemp)
 trap 'rm -f "$log"; casebot_pg_stop' EXIT
 
