@@ -16,6 +16,10 @@ dotnet restore CaseBot.sln
 status=0
 dotnet test CaseBot.sln --no-restore -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 
+# The image and compose.yaml themselves when a Docker engine runs here (else one line saying why), before the
+# closing line so that stays last.
+bash tests/docker.sh || status=$?
+
 # One closing line over all test projects, in the plain form CI reads.
 awk '/^ *Passed: *[0-9]+/ {p += $2} /^ *Failed: *[0-9]+/ {f += $2} /^ *Skipped: *[0-9]+/ {s += $2}
      END {printf "%d passed, %d failed, %d skipped\n", p, f, s}' "$log"

@@ -26,13 +26,13 @@ start_ms() {
         sleep 0.02
     done
     echo $(( ($(date +%s%N) - t0) / 1000000 ))
-    kill "$pid" && wait "$pid" 2>/dev/null || true
+    { kill "$pid" && wait "$pid"; } 2>/dev/null || true
 }
 
 measure() { # name provider connection-string-for-run-N (with %d)
     local first=() again=() i cs
     for ((i = 1; i <= runs; i++)); do
-        cs=$(printf "$3" "$i")
+        cs=${3//%d/$i}
         first+=("$(start_ms "$2" "$cs")")
         again+=("$(start_ms "$2" "$cs")")
     done
