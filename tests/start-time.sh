@@ -29,6 +29,8 @@ start_ms() {
     { kill "$pid" && wait "$pid"; } 2>/dev/null || true
 }
 
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+
 measure() { # name provider connection-string-for-run-N (with %d)
     local first=() again=() i cs
     for ((i = 1; i <= runs; i++)); do
@@ -36,7 +38,7 @@ measure() { # name provider connection-string-for-run-N (with %d)
         first+=("$(start_ms "$2" "$cs")")
         again+=("$(start_ms "$2" "$cs")")
     done
-    echo "$1: first start ${first[*]} ms; restart ${again[*]} ms"
+    echo "$1: first start median $(median "${first[@]}") ms (${first[*]}); restart median $(median "${again[@]}") ms (${again[*]})"
 }
 
 echo "load: $(uptime | sed 's/.*load average/load average/')"
