@@ -17,6 +17,7 @@ public sealed class TwoInstancesTests
     [Fact]
     public async Task When_one_instance_dies_the_proxy_passes_the_conversation_to_the_other()
     {
+        _ = NginxProxy.Binary; // a missing nginx fails here, before two bots are started for nothing
         await using var database = TestDatabase.Create(StorageKind.Postgres);
         await using var graph = await FakeGraphApi.StartAsync();
         var settings = new Dictionary<string, string>(database.Environment);

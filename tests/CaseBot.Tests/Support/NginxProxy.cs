@@ -25,9 +25,7 @@ public sealed class NginxProxy : IDisposable
 
     public static async Task<NginxProxy> StartAsync(int bot1Port, int bot2Port)
     {
-        var nginx = Executable() ?? throw new InvalidOperationException(
-            "nginx is not installed, so the proxy test cannot run. Run `bash tests/run.sh` (it installs Debian's nginx " +
-            "through tests/nginx.sh), or `source tests/nginx.sh && casebot_nginx_install`.");
+        var nginx = Binary;
         var folder = Directory.CreateTempSubdirectory("casebot-nginx-").FullName;
         var port = Loopback.FreePort();
         var server = File.ReadAllText(Path.Combine(RepoRoot.Path, "deploy", "nginx.conf"));
@@ -84,9 +82,13 @@ public sealed class NginxProxy : IDisposable
         return string.Concat(text.AsSpan(0, at), to, text.AsSpan(at + from.Length));
     }
 
-    private static string? Executable() =>
+    /// <summary>The nginx program. Missing it is a failure, never a skip: tests/run.sh installs it.</summary>
+    public static string Binary =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin")
-            .Select(dir => Path.Combine(dir, "nginx")).FirstOrDefault(File.Exists);
+            .Select(dir => Path.Combine(dir, "nginx")).FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException(
+            "nginx is not installed, so the proxy test cannot run. Run `bash tests/run.sh` (it installs Debian's nginx " +
+            "through tests/nginx.sh), or `source tests/nginx.sh && casebot_nginx_install`.");
 
     private async Task WaitListeningAsync(TimeSpan timeout)
     {
