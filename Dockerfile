@@ -1,5 +1,8 @@
 # Build: restore from the project files alone first, so that layer is reused until a dependency changes; then publish.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# For the image's own architecture only (-a amd64/arm64): a portable publish carries native SQLite, Skia and HarfBuzz
+# builds for some 25 platforms, 207 MB instead of 33 MB.
+ARG TARGETARCH
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/CaseBot.Domain/CaseBot.Domain.csproj src/CaseBot.Domain/
@@ -13,10 +16,10 @@ COPY src/CaseBot.Channels.Telegram/CaseBot.Channels.Telegram.csproj src/CaseBot.
 COPY src/CaseBot.Channels.WhatsApp/CaseBot.Channels.WhatsApp.csproj src/CaseBot.Channels.WhatsApp/
 COPY src/CaseBot.Channels.Webhooks/CaseBot.Channels.Webhooks.csproj src/CaseBot.Channels.Webhooks/
 COPY src/CaseBot.Host/CaseBot.Host.csproj src/CaseBot.Host/
-RUN dotnet restore src/CaseBot.Host/CaseBot.Host.csproj
+RUN dotnet restore src/CaseBot.Host/CaseBot.Host.csproj -a $TARGETARCH
 COPY config/ config/
 COPY src/ src/
-RUN dotnet publish src/CaseBot.Host/CaseBot.Host.csproj -c Release --no-restore -o /app
+RUN dotnet publish src/CaseBot.Host/CaseBot.Host.csproj -c Release --no-restore -a $TARGETARCH --self-contained false -o /app
 
 # Run: the ASP.NET runtime image (webhooks, health), as a non-root user. Data on a volume; the configuration is read
 # from /config when the host mounts its own there (compose.yaml does), else the defaults shipped in the image.
