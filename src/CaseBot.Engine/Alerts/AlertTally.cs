@@ -56,6 +56,7 @@ public sealed class AlertTally
             $"✅ Siap {IndonesianFormat.Number(Answered(AlertAnswer.Siap).Count())} · ❌ Tidak bisa {IndonesianFormat.Number(Answered(AlertAnswer.TidakBisa).Count())} · 💬 Belum menjawab {IndonesianFormat.Number(Unanswered)}",
         };
         AddNames(lines, "✅ Siap", Answered(AlertAnswer.Siap).Select(l => l.Name).ToList());
+        AddNames(lines, "❌ Tidak bisa", Answered(AlertAnswer.TidakBisa).Select(l => l.Name).ToList());
         var failed = Failed.ToList();
         if (failed.Count > 0)
         {
