@@ -43,6 +43,7 @@ public sealed class MonthlyReportCommandTests
         var answer = await bot.Say(BotHarness.AdminId, "/laporanbulanan xyz");
         Assert.Equal("Maaf, bulan \"xyz\" tidak dikenali.\n" + MonthArgument.Examples, answer);
         Assert.Contains("Contoh: /laporanbulanan oktober 2026", answer);
+        Assert.Equal("Maaf, bulan \"13/2026\" tidak dikenali.\n" + MonthArgument.Examples, await bot.Say(BotHarness.AdminId, "/laporanbulanan 13/2026"));
         Assert.Contains("belum dapat dibuat: bulannya belum tiba", await bot.Say(BotHarness.AdminId, "/laporanbulanan desember 2026"));
         Assert.Contains("Wilayah \"atlantis\" tidak dikenal", await bot.Say(BotHarness.AdminId, "/laporanbulanan oktober atlantis"));
     }

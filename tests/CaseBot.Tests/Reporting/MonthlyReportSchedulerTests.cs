@@ -2,6 +2,7 @@ using CaseBot.Domain.Entities;
 using CaseBot.Engine.Messages;
 using CaseBot.Engine.Outbox;
 using CaseBot.Reporting.Commands.Monthly;
+using CaseBot.Storage.Jobs;
 using CaseBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -126,5 +127,20 @@ public sealed class MonthlyReportOneInstanceTests
         await using (var db = first.Db())
             Assert.Equal(2, db.Outbox.Count(m => m.ChatId == "-77" && (m.Text.StartsWith("📊") || m.Text.StartsWith("📈"))));
         await first.DisposeAsync();
+    }
+
+    /// <summary>
+    /// SQLite runs the two checks above one after the other, so the second finds the month recorded; this one holds the
+    /// claim the way a second instance still composing the report would, and the scheduler must leave it to that one.
+    /// </summary>
+    [Fact]
+    public async Task An_occurrence_another_instance_claimed_is_left_to_it()
+    {
+        await using var bot = await MonthlyReportSchedulerTests.WithGroupAsync();
+        var due = MonthlyReportSchedulerTests.Wita(4, 1, 8);
+        Assert.True(await bot.Services.GetRequiredService<IJobLock>().TryClaimAsync($"monthly:{BotHarness.Channel}:{MonthlyReportSchedulerTests.Group}", due));
+        Assert.Equal(0, await MonthlyReportSchedulerTests.CheckAt(bot, due));
+        Assert.Empty(MonthlyReportSchedulerTests.Reports(bot));
+        Assert.Equal(1, await MonthlyReportSchedulerTests.CheckAt(bot, MonthlyReportSchedulerTests.Wita(5, 1, 8))); // next month is its own occurrence
     }
 }
