@@ -16,7 +16,7 @@ public sealed class MonthlyReportComposer(CapaianService capaian)
         var text = MonthlyReportText.Format(scope, period, results, late);
         // The chart shows what the department signs: the verified capaian (the text gives the provisional beside it).
         var bars = results.Select(r => new ChartBar(r.Indicator.ShortName, CapaianMath.Capaian(r.CountUnverified ? r.OtherRealisasi : r.Realisasi, r.Target))).ToList();
-        var chart = CapaianChart.RenderPng($"Capaian {period.Label} {scope.Name}", bars);
+        var chart = CapaianChart.RenderPng($"Capaian {period.Label} {scope.Name} (terverifikasi)", bars);
         // The Capaian sheet beside the LKj table keeps the numerators and denominators behind each figure.
         var xlsx = WorkbookWriter.Xlsx([MonthlyReportSheet.Build(scope, period, results), CapaianSheet.Build(period, [(scope, results)])]);
         var stem = $"laporan-bulanan-{area.Name.Replace(' ', '-').ToLowerInvariant()}-{year:D4}-{month:D2}";

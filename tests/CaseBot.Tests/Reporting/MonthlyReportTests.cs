@@ -54,6 +54,22 @@ public sealed class MonthlyReportTests
         Assert.DoesNotContain("500", text);
     }
 
+    /// <summary>The README's sample: set CASEBOT_DOCS=docs (from the repository root) to write it again.</summary>
+    [Fact]
+    public async Task The_chart_is_a_png_and_the_readme_sample_is_written_on_request()
+    {
+        await using var bot = await SeededAsync();
+        await MonthlyReportSchedulerTests.CheckAt(bot, MonthlyReportSchedulerTests.Wita(4, 1, 8));
+        var (text, chart) = (MonthlyReportSchedulerTests.Reports(bot).Single().Text, MonthlyReportSchedulerTests.Charts(bot).Single().File!.Content);
+        Assert.Equal((CaseBot.Reporting.Summary.CapaianChart.Width, 120 + 56 * 4), CapaianChartTests.PngSize(chart));
+        if (Environment.GetEnvironmentVariable("CASEBOT_DOCS") is { Length: > 0 } folder)
+        {
+            var root = Path.GetFullPath(folder, RepoRoot.Path);
+            await File.WriteAllTextAsync(Path.Combine(root, "laporan-bulanan-contoh.txt"), text + "\n");
+            await File.WriteAllBytesAsync(Path.Combine(root, "laporan-bulanan-contoh.png"), chart);
+        }
+    }
+
     [Fact]
     public async Task The_workbook_opens_with_the_lkj_table_one_row_per_indicator()
     {
