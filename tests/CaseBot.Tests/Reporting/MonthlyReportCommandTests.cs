@@ -55,6 +55,8 @@ public sealed class MonthlyReportCommandTests
         await Scenario.RegisterApprovedAsync(bot, "20", "Siti Petugas", role: "Petugas Dinas", kecamatan: "Wotu");
         bot.Clock.SetUtcNow(November2);
         Assert.Equal("Perintah itu khusus petugas dinas.", await bot.Say("10", "/laporanbulanan"));
+        Assert.Contains("/laporanbulanan - Laporan bulanan SPM", await bot.Say("20", "/bantuan"));
+        Assert.DoesNotContain("/laporanbulanan", await bot.Say("10", "/bantuan"));
         Assert.StartsWith("📊 Laporan Bulanan SPM — Oktober 2026, Kec. Wotu", await bot.Say("20", "/laporanbulanan"));
         Assert.Equal("Anda hanya dapat melihat laporan wilayah Wotu.", await bot.Say("20", "/laporanbulanan oktober Malili"));
     }
@@ -87,6 +89,8 @@ public sealed class MonthArgumentTests
     [InlineData("xyz")]
     [InlineData("13/2026")]
     [InlineData("ma")]
+    [InlineData("0/2026")]
+    [InlineData("2026-13")]
     public void Anything_else_is_no_month(string text) => Assert.Null(MonthArgument.Parse(text, Today).Month);
 
     [Fact]
