@@ -29,6 +29,11 @@ public sealed class MonthlyReportCommandTests
         Assert.Equal("laporan-bulanan-luwu-timur-2026-10.xlsx", report.File!.FileName);
         Assert.Equal(("image/png", BotHarness.AdminId), (chart.File!.ContentType, chart.ChatId));
 
+        // Each figure opens to the reports behind it, for that month only.
+        var drill = await bot.Press(BotHarness.AdminId, BotHarness.Data([report], "Korban bencana tertangani"));
+        Assert.StartsWith("🔎 Rincian Korban bencana tertangani (SPM)\nLuwu Timur, Oktober 2026\n", drill);
+        Assert.Contains("1 laporan, terbaru dulu", drill);
+
         var province = await bot.SendAsync(BotHarness.AdminId, "/laporanbulanan okt 2026 Sulawesi Barat");
         Assert.StartsWith("📊 Laporan Bulanan SPM — Oktober 2026, Provinsi Sulawesi Barat", province[0].Text);
         var luwu = replies;
