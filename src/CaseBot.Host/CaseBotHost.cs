@@ -8,6 +8,7 @@ using CaseBot.Engine.Conversations;
 using CaseBot.Reporting;
 using CaseBot.Reporting.Capaian;
 using CaseBot.Reporting.Commands;
+using CaseBot.Reporting.Monthly;
 using CaseBot.Reporting.Summary;
 using CaseBot.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -70,6 +71,7 @@ public static class CaseBotHost
         services.AddConversationEngine();
         services.AddReporting(ConfigFiles.Load<IndicatorCatalog>(configDir, "indicators.json"));
         services.AddSingleton(builder.Configuration.GetSection(SummaryOptions.Section).Get<SummaryOptions>() ?? new SummaryOptions());
+        services.AddSingleton(builder.Configuration.GetSection(MonthlyReportOptions.Section).Get<MonthlyReportOptions>() ?? new MonthlyReportOptions());
         services.AddReportingCommands();
         AddChannels(builder);
         services.AddHostedService<PendingQuestionsOnStart>();

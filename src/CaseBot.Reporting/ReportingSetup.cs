@@ -1,5 +1,6 @@
 using CaseBot.Reporting.Capaian;
 using CaseBot.Reporting.Exports;
+using CaseBot.Reporting.Monthly;
 using CaseBot.Reporting.Summary;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +8,7 @@ namespace CaseBot.Reporting;
 
 public static class ReportingSetup
 {
-    /// <summary>The read side: capaian, export sheets and daily-summary figures.</summary>
+    /// <summary>The read side: capaian, export sheets, daily-summary figures and the monthly report.</summary>
     public static IServiceCollection AddReporting(this IServiceCollection services, IndicatorCatalog indicators) =>
         services.AddSingleton(indicators)
             .AddSingleton<CapaianService>()
@@ -18,5 +19,6 @@ public static class ReportingSetup
             .AddSingleton<IReportSheet, PpksSheet>()
             .AddSingleton<ReportSheets>()
             .AddSingleton<DailySummaryQuery>()
-            .AddSingleton<DailySummaryComposer>();
+            .AddSingleton<DailySummaryComposer>()
+            .AddSingleton<MonthlyReportComposer>();
 }

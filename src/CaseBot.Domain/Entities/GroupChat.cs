@@ -14,6 +14,8 @@ public sealed class GroupChat
     public string? TimeZone { get; set; }
     /// <summary>The local day whose summary was last sent: the guard against sending twice.</summary>
     public DateOnly? LastSentDay { get; set; }
+    /// <summary>The first day of the month whose monthly SPM report was last sent: the guard against sending it twice.</summary>
+    public DateOnly? LastMonthlyReport { get; set; }
     public int? RegisteredBy { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
 }

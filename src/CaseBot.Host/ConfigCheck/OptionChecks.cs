@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CaseBot.Channels.Telegram;
 using CaseBot.Channels.WhatsApp;
 using CaseBot.Domain.Configuration;
+using CaseBot.Reporting.Monthly;
 using CaseBot.Reporting.Summary;
 using CaseBot.Storage;
 
@@ -18,6 +19,9 @@ public static partial class OptionChecks
     {
         if (Bind<CaseBotOptions>(configuration, CaseBotOptions.Section, problems) is { } bot) Bot(bot, problems);
         if (Bind<SummaryOptions>(configuration, SummaryOptions.Section, problems) is { } summary) Summary(summary, regions, problems);
+        if (Bind<MonthlyReportOptions>(configuration, MonthlyReportOptions.Section, problems) is { } monthly
+            && !TimeOnly.TryParseExact(monthly.Time, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+            problems.Add("$.CaseBot.MonthlyReport.Time", $"\"{monthly.Time}\" bukan jam HH:mm, contoh 08:00");
         if (Bind<StorageOptions>(configuration, StorageOptions.Section, problems) is { } storage) Storage(storage, problems);
         if (Bind<TelegramOptions>(configuration, TelegramOptions.Section, problems) is { } telegram)
         {

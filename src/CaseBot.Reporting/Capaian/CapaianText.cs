@@ -48,7 +48,8 @@ public static class CapaianText
             : "belum ada data";
     }
 
-    private static string Target(IndicatorResult r)
+    /// <summary>"Target 100% → capaian 83,33% (Tinggi)", or why there is none.</summary>
+    public static string Target(IndicatorResult r)
     {
         if (r.Target is not { } target) return "Target belum ditetapkan";
         var targetText = r.Indicator.Kind == IndicatorKind.Percentage

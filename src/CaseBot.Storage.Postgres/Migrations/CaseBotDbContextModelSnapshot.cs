@@ -489,6 +489,9 @@ namespace CaseBot.Storage.Postgres.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<DateOnly?>("LastMonthlyReport")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("LastSentDay")
                         .HasColumnType("date");
 

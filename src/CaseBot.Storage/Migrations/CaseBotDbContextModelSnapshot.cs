@@ -470,6 +470,9 @@ namespace CaseBot.Storage.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LastMonthlyReport")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("LastSentDay")
                         .HasColumnType("TEXT");
 

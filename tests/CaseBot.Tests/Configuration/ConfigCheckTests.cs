@@ -98,6 +98,13 @@ public sealed class ConfigCheckTests
     }
 
     [Fact]
+    public void A_monthly_report_time_that_is_not_hh_mm_is_refused()
+    {
+        var config = new BrokenConfig().Edit("casebot.json", r => r["CaseBot"]!["MonthlyReport"]!["Time"] = "8 pagi");
+        Refused(config, "casebot.json: $.CaseBot.MonthlyReport.Time: \"8 pagi\" bukan jam HH:mm, contoh 08:00");
+    }
+
+    [Fact]
     public void A_json_syntax_error_names_the_file_and_the_line()
     {
         var config = new BrokenConfig().EditText("catalogs.json", t => t.Replace("\"Name\": \"Banjir\",", "\"Name\": \"Banjir\"", StringComparison.Ordinal));
