@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CaseBot.Storage.Migrations
 {
     [DbContext(typeof(CaseBotDbContext))]
-    [Migration("20261124210915_Alerts")]
+    [Migration("20261124213654_Alerts")]
     partial class Alerts
     {
         /// <inheritdoc />
@@ -471,6 +471,9 @@ namespace CaseBot.Storage.Migrations
                     b.Property<string>("Area")
                         .IsRequired()
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastMonthlyReport")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("LastSentDay")

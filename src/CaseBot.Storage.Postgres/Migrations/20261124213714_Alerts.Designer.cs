@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CaseBot.Storage.Postgres.Migrations
 {
     [DbContext(typeof(CaseBotDbContext))]
-    [Migration("20261124210946_Alerts")]
+    [Migration("20261124213714_Alerts")]
     partial class Alerts
     {
         /// <inheritdoc />
@@ -491,6 +491,9 @@ namespace CaseBot.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<DateOnly?>("LastMonthlyReport")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("LastSentDay")
                         .HasColumnType("date");
