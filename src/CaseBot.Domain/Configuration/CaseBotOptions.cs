@@ -52,6 +52,9 @@ public sealed class AlertOptions
     /// <summary>The sender gets the final delivery report once every message is out and everyone answered, or this many
     /// minutes after sending, whichever comes first.</summary>
     public int ReportAfterMinutes { get; set; } = 120;
+
+    /// <summary>While answers come in, the sender gets the tally unasked at most this often (0 = only when asked).</summary>
+    public int TallyEveryMinutes { get; set; } = 10;
 }
 
 public sealed class VerificationOptions

@@ -24,6 +24,10 @@ public sealed class Alert : IVersioned
     public AlertAudience Audience { get; set; }
     public required string Text { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When the sender last got the tally unasked, and how many had answered then (it goes again only when
+    /// more answered, at most every <c>TallyEveryMinutes</c>).</summary>
+    public DateTimeOffset? TallySentAt { get; set; }
+    public int TalliedAnswers { get; set; }
     /// <summary>When the final delivery report went to the officer (it goes once).</summary>
     public DateTimeOffset? FinalReportAt { get; set; }
     public int Version { get; set; }

@@ -137,6 +137,12 @@ namespace CaseBot.Storage.Postgres.Migrations
                     b.Property<long?>("FinalReportAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("TalliedAnswers")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("TallySentAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1000)

@@ -128,6 +128,12 @@ namespace CaseBot.Storage.Migrations
                     b.Property<long?>("FinalReportAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TalliedAnswers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TallySentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1000)

@@ -67,6 +67,13 @@ public sealed class AlertTests
         db.SaveChanges();
     }
 
+    /// <summary>The newest message stored for <paramref name="chatId"/> (sent unasked, so read from the outbox).</summary>
+    private static string LastTo(BotHarness bot, string chatId)
+    {
+        using var db = bot.Db();
+        return db.Outbox.Where(m => m.ChatId == chatId).OrderByDescending(m => m.Id).First().Text;
+    }
+
     private static Task<IReadOnlyList<OutgoingMessage>> PressAs(BotHarness bot, string channel, string userId, string data) =>
         bot.Engine.HandleAsync(new IncomingMessage { Channel = channel, UserId = userId, ChatId = userId, ButtonData = data, MessageId = Guid.NewGuid().ToString() });
 
@@ -122,14 +129,26 @@ public sealed class AlertTests
         Assert.Contains("SIAGA SG-2024-0001 · Kab. Luwu Timur\nDari: Pak Kasi Lutim", alert.Text);
         Assert.Equal(["✅ Siap", "❌ Tidak bisa"], alert.Choices.Select(c => c.Label));
 
+        // The sender hears the tally unasked as answers come in, at most every TallyEveryMinutes (10).
+        var reports = bot.Services.GetRequiredService<AlertFinalReports>();
+        Assert.Equal(0, await reports.SendDueAsync()); // nobody answered yet
+        foreach (var m in all.Take(10)) await PressAs(bot, m.Channel, m.ChatId, m.Choices[0].Data);
+        Assert.Equal(1, await reports.SendDueAsync());
+        Assert.Equal(0, await reports.SendDueAsync());
+        Assert.Contains("✅ Siap 10 · ❌ Tidak bisa 0 · 💬 Belum menjawab 190", LastTo(bot, Officer));
+
         // 150 ready, 30 cannot, one changes their mind; 20 do not answer.
-        foreach (var (m, i) in all.Select((m, i) => (m, i)).Take(180))
+        foreach (var (m, i) in all.Select((m, i) => (m, i)).Skip(10).Take(170))
             await PressAs(bot, m.Channel, m.ChatId, m.Choices[i < 150 ? 0 : 1].Data);
         var changed = await PressAs(bot, all[0].Channel, all[0].ChatId, all[0].Choices[1].Data);
         Assert.Contains("TIDAK BISA", changed.Single().Text);
         await PressAs(bot, all[0].Channel, all[0].ChatId, all[0].Choices[0].Data);
         var stranger = await bot.Press(Tagana, all[0].Choices[0].Data);
         Assert.Contains("tidak dikirim kepada Anda", stranger);
+        Assert.Equal(0, await reports.SendDueAsync()); // the last tally is not ten minutes old
+        bot.Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(1, await reports.SendDueAsync());
+        Assert.Contains("✅ Siap 150 · ❌ Tidak bisa 30 · 💬 Belum menjawab 20", LastTo(bot, Officer));
 
         var tally = await bot.Say(Officer, "/hasilsiaga");
         Assert.Contains("📨 Terkirim 200 · ⏳ Menunggu 0 · ⚠️ Gagal 0", tally);
@@ -137,10 +156,10 @@ public sealed class AlertTests
         Assert.Contains("Perintah itu khusus petugas dinas", await bot.Say(Tagana, "/hasilsiaga 1"));
         Assert.Contains("bukan kiriman Anda", await bot.Say(KecamatanOfficer, "/hasilsiaga 1"));
 
-        // The final report waits for the answers, or for the configured time; it goes once.
-        var reports = bot.Services.GetRequiredService<AlertFinalReports>();
+        // The final report waits for the answers, or for the configured time (120 minutes); it goes once.
+        bot.Clock.Advance(TimeSpan.FromMinutes(100));
         Assert.Equal(0, await reports.SendDueAsync());
-        bot.Clock.Advance(TimeSpan.FromMinutes(120));
+        bot.Clock.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(1, await reports.SendDueAsync());
         Assert.Equal(0, await reports.SendDueAsync());
         await using (var db = bot.Db())

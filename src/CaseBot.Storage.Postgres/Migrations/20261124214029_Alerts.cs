@@ -1,8 +1,9 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CaseBot.Storage.Migrations
+namespace CaseBot.Storage.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Alerts : Migration
@@ -13,7 +14,7 @@ namespace CaseBot.Storage.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Tag",
                 table: "Outbox",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: true);
 
@@ -21,15 +22,17 @@ namespace CaseBot.Storage.Migrations
                 name: "Alerts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ByReporterId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Area = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Audience = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinalReportAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ByReporterId = table.Column<int>(type: "integer", nullable: false),
+                    Area = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Audience = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    TallySentAt = table.Column<long>(type: "bigint", nullable: true),
+                    TalliedAnswers = table.Column<int>(type: "integer", nullable: false),
+                    FinalReportAt = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -40,15 +43,15 @@ namespace CaseBot.Storage.Migrations
                 name: "AlertRecipients",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AlertId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReporterId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ChatId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
-                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AlertId = table.Column<int>(type: "integer", nullable: false),
+                    ReporterId = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ChatId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    QueuedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Answer = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    AnsweredAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -1,9 +1,8 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CaseBot.Storage.Postgres.Migrations
+namespace CaseBot.Storage.Migrations
 {
     /// <inheritdoc />
     public partial class Alerts : Migration
@@ -14,7 +13,7 @@ namespace CaseBot.Storage.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Tag",
                 table: "Outbox",
-                type: "character varying(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
@@ -22,15 +21,17 @@ namespace CaseBot.Storage.Postgres.Migrations
                 name: "Alerts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ByReporterId = table.Column<int>(type: "integer", nullable: false),
-                    Area = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Audience = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    FinalReportAt = table.Column<long>(type: "bigint", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ByReporterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TallySentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TalliedAnswers = table.Column<int>(type: "INTEGER", nullable: false),
+                    FinalReportAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -41,15 +42,15 @@ namespace CaseBot.Storage.Postgres.Migrations
                 name: "AlertRecipients",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AlertId = table.Column<int>(type: "integer", nullable: false),
-                    ReporterId = table.Column<int>(type: "integer", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ChatId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    QueuedAt = table.Column<long>(type: "bigint", nullable: false),
-                    Answer = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
-                    AnsweredAt = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AlertId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReporterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
