@@ -37,7 +37,7 @@ public static class EngineSetup
         services.AddSingleton<ICommand, FailedDeliveriesCommand>();
         services.AddSingleton<ICommand, Alerts.AlertAnswers>();
         services.AddSingleton<ICommand, Alerts.AlertResultsCommand>();
-        services.AddSingleton<Alerts.AlertFinalReports>();
+        services.AddSingleton<Alerts.AlertFollowUps>();
         services.AddSingleton<IntentReader>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<OutboundMessages>();

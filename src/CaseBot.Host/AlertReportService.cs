@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 
 namespace CaseBot.Host;
 
-/// <summary>Looks once a minute for alerts whose final delivery report is due (<see cref="AlertFinalReports"/>).</summary>
-public sealed class AlertReportService(AlertFinalReports reports, TimeProvider clock, ILogger<AlertReportService> logger) : BackgroundService
+/// <summary>Looks once a minute for alerts whose final delivery report is due (<see cref="AlertFollowUps"/>).</summary>
+public sealed class AlertReportService(AlertFollowUps reports, TimeProvider clock, ILogger<AlertReportService> logger) : BackgroundService
 {
     public static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(1);
 

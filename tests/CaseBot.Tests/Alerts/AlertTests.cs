@@ -130,7 +130,7 @@ public sealed class AlertTests
         Assert.Equal(["✅ Siap", "❌ Tidak bisa"], alert.Choices.Select(c => c.Label));
 
         // The sender hears the tally unasked as answers come in, at most every TallyEveryMinutes (10).
-        var reports = bot.Services.GetRequiredService<AlertFinalReports>();
+        var reports = bot.Services.GetRequiredService<AlertFollowUps>();
         Assert.Equal(0, await reports.SendDueAsync()); // nobody answered yet
         foreach (var m in all.Take(10)) await PressAs(bot, m.Channel, m.ChatId, m.Choices[0].Data);
         Assert.Equal(1, await reports.SendDueAsync());

@@ -16,7 +16,7 @@ namespace CaseBot.Engine.Alerts;
 /// one transaction; two instances racing collide on the alert's version and one of them writes nothing. Written here,
 /// not when a volunteer answers, so two answers at once never collide on the alert.
 /// </summary>
-public sealed class AlertFinalReports(ICaseStoreFactory stores, ReferenceData reference, TimeProvider clock, ILogger<AlertFinalReports> logger)
+public sealed class AlertFollowUps(ICaseStoreFactory stores, ReferenceData reference, TimeProvider clock, ILogger<AlertFollowUps> logger)
 {
     /// <summary>One check; returns how many messages (tallies and final reports) were stored for sending.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct = default)
