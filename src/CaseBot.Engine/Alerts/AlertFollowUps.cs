@@ -11,8 +11,8 @@ namespace CaseBot.Engine.Alerts;
 /// <summary>
 /// What an alert's sender hears without asking. While answers come in: the tally, when more answered since the last
 /// one, at most every <see cref="Domain.Configuration.AlertOptions.TallyEveryMinutes"/>. Then the final delivery report,
-/// once: when every message is out (sent or failed for good) and everyone answered or
-/// <see cref="Domain.Configuration.AlertOptions.ReportAfterMinutes"/> passed. Each message and its mark on the alert are
+/// once: when every message is out (sent or failed for good) and everyone answered, or else when
+/// <see cref="Domain.Configuration.AlertOptions.ReportAfterMinutes"/> passed, with whatever is still waiting. Each message and its mark on the alert are
 /// one transaction; two instances racing collide on the alert's version and one of them writes nothing. Written here,
 /// not when a volunteer answers, so two answers at once never collide on the alert.
 /// </summary>
@@ -36,7 +36,8 @@ public sealed class AlertFollowUps(ICaseStoreFactory stores, ReferenceData refer
                 var alert = (await store.FindAsync<Alert>(id))!;
                 var tally = await AlertTally.ReadAsync(store, alert);
                 var answered = tally.Lines.Count - tally.Unanswered;
-                var final = tally.Delivered && (tally.Unanswered <= tally.Failed.Count() || now - alert.CreatedAt >= TimeSpan.FromMinutes(options.ReportAfterMinutes));
+                // At the deadline it goes whatever is still waiting (a channel down): the officer must know who was not reached.
+                var final = tally.Delivered && tally.Unanswered <= tally.Failed.Count() || now - alert.CreatedAt >= TimeSpan.FromMinutes(options.ReportAfterMinutes);
                 var tallyDue = options.TallyEveryMinutes > 0 && answered > alert.TalliedAnswers
                                && (alert.TallySentAt is null || now - alert.TallySentAt >= TimeSpan.FromMinutes(options.TallyEveryMinutes));
                 if (!final && !tallyDue) continue;

@@ -191,6 +191,33 @@ public sealed class AlertTests
     }
 
     [Fact]
+    public async Task The_final_report_names_who_could_not_be_reached_and_goes_at_the_deadline_whatever_still_waits()
+    {
+        var (bot, channels) = await StartAsync();
+        await using var _ = bot;
+        SeedVolunteers(bot, onTelegram: 3, onWhatsApp: 2);
+        channels.Telegram.Refused.Add("7002");
+        await ComposeAsync(bot);
+        await bot.SendAsync(Officer, "kirim");
+        var dispatchers = bot.Services.GetRequiredService<OutboxDispatchers>();
+        await dispatchers.SendDueAsync("telegram"); // WhatsApp's dispatcher does not run: its two wait
+        var sent = channels.Telegram.Sent.Select(s => s.Message).ToList();
+        Assert.Equal(2, sent.Count);
+        foreach (var m in sent) await PressAs(bot, m.Channel, m.ChatId, m.Choices[0].Data);
+
+        var reports = bot.Services.GetRequiredService<AlertFollowUps>();
+        Assert.Equal(1, await reports.SendDueAsync()); // the tally of the two answers
+        bot.Clock.Advance(TimeSpan.FromMinutes(119));
+        Assert.Equal(0, await reports.SendDueAsync());
+        bot.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await reports.SendDueAsync());
+        var final = LastTo(bot, Officer);
+        Assert.Contains("📋 Laporan pengiriman siaga SG-2024-0001", final);
+        Assert.Contains("📨 Terkirim 2 · ⏳ Menunggu 2 · ⚠️ Gagal 1", final);
+        Assert.Contains("• Relawan 002 (Telegram): Pengguna memblokir bot (uji).", final);
+    }
+
+    [Fact]
     public async Task Only_officers_send_alerts_and_only_within_their_own_area()
     {
         var (bot, _) = await StartAsync();

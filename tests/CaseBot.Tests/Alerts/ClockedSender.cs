@@ -17,8 +17,12 @@ public sealed class ClockedSender(string channel) : IChannelSender
         get { lock (_sent) return _sent.ToList(); }
     }
 
+    /// <summary>Chats this channel refuses for good (a blocked bot).</summary>
+    public HashSet<string> Refused { get; } = [];
+
     public Task SendAsync(OutgoingMessage message, CancellationToken ct)
     {
+        if (Refused.Contains(message.ChatId)) throw new PermanentDeliveryException("Pengguna memblokir bot (uji).");
         lock (_sent) _sent.Add((message, Clock.GetUtcNow()));
         return Task.CompletedTask;
     }
