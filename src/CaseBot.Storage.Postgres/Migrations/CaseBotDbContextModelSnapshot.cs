@@ -226,6 +226,9 @@ namespace CaseBot.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("text");
@@ -248,6 +251,12 @@ namespace CaseBot.Storage.Postgres.Migrations
 
                     b.Property<bool>("Closed")
                         .HasColumnType("boolean");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ClosedByReporterId")
+                        .HasColumnType("integer");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
@@ -273,6 +282,9 @@ namespace CaseBot.Storage.Postgres.Migrations
 
                     b.Property<int>("ReporterId")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("StaleAskedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
@@ -728,6 +740,9 @@ namespace CaseBot.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<long?>("SilenceNudgedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Status")
                         .IsRequired()
