@@ -6,14 +6,17 @@ using static CaseBot.Tests.Reminders.ReminderClock;
 namespace CaseBot.Tests.Reminders;
 
 /// <summary>A flow left unanswered: one reminder after 2 hours (not in quiet hours), expiry after 48 (config/casebot.json).</summary>
-public sealed class DraftReminderTests
+public class DraftReminderTests
 {
+    /// <summary>DraftReminderTestsOnPostgres runs them again on PostgreSQL (the markers are conditional updates).</summary>
+    protected virtual StorageKind Storage => StorageKind.Sqlite;
+
     private const string User = "10";
 
     /// <summary>The reporter starts /bencana and answers the kind at <paramref name="at"/>; the kecamatan is pending.</summary>
-    private static async Task<BotHarness> LeftAtAsync(DateTimeOffset at)
+    private async Task<BotHarness> LeftAtAsync(DateTimeOffset at)
     {
-        var bot = await Scenario.StartWithReporterAsync(User);
+        var bot = await Scenario.StartWithReporterAsync(User, storage: Storage);
         bot.Clock.SetUtcNow(at);
         await bot.Say(User, "/bencana");
         Assert.Contains("kecamatan", await bot.Say(User, "Banjir"));

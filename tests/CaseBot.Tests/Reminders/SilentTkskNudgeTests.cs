@@ -5,14 +5,17 @@ using static CaseBot.Tests.Reminders.ReminderClock;
 namespace CaseBot.Tests.Reminders;
 
 /// <summary>The TKSK of a kecamatan without reports for 7 days gets one nudge per silence.</summary>
-public sealed class SilentTkskNudgeTests
+public class SilentTkskNudgeTests
 {
+    /// <summary>SilentTkskNudgeTestsOnPostgres runs them again on PostgreSQL (the markers are conditional updates).</summary>
+    protected virtual StorageKind Storage => StorageKind.Sqlite;
+
     private const string Tksk = "20";
 
     [Fact]
     public async Task A_silent_kecamatan_nudges_its_tksk_once_per_silence()
     {
-        await using var bot = await Scenario.StartWithReporterAsync(); // a Tagana in Malili: no nudge for Tagana
+        await using var bot = await Scenario.StartWithReporterAsync(storage: Storage); // a Tagana in Malili: no nudge for Tagana
         await Scenario.RegisterApprovedAsync(bot, Tksk, "Sitti TKSK", "TKSK", kecamatan: "Wotu");
         await FlushAsync(bot);
 
@@ -40,7 +43,7 @@ public sealed class SilentTkskNudgeTests
     [Fact]
     public async Task A_nudge_due_at_night_waits_for_the_morning()
     {
-        await using var bot = await Scenario.StartWithReporterAsync();
+        await using var bot = await Scenario.StartWithReporterAsync(storage: Storage);
         await Scenario.RegisterApprovedAsync(bot, Tksk, "Sitti TKSK", "TKSK", kecamatan: "Wotu");
         await FlushAsync(bot);
         Assert.Equal(0, await CheckAt(bot, Wita(22, 21, 30)));

@@ -4,14 +4,17 @@ using static CaseBot.Tests.Reminders.ReminderClock;
 namespace CaseBot.Tests.Reminders;
 
 /// <summary>An open event not updated for 3 days asks its reporter once for figures or to close it.</summary>
-public sealed class StaleEventTests
+public class StaleEventTests
 {
+    /// <summary>StaleEventTestsOnPostgres runs them again on PostgreSQL (the markers are conditional updates).</summary>
+    protected virtual StorageKind Storage => StorageKind.Sqlite;
+
     private const string User = "10";
 
     [Fact]
     public async Task A_stale_event_asks_its_reporter_once_and_its_close_button_closes_it()
     {
-        await using var bot = await Scenario.StartWithReporterAsync(User);
+        await using var bot = await Scenario.StartWithReporterAsync(User, storage: Storage);
         Assert.Contains("BC-2024-0001", await Scenario.ReportFloodAsync(bot, User)); // 15 March, 10:00 WITA
         await FlushAsync(bot);
 
@@ -34,7 +37,7 @@ public sealed class StaleEventTests
     [Fact]
     public async Task An_update_starts_a_new_stale_spell_asked_once_more()
     {
-        await using var bot = await Scenario.StartWithReporterAsync(User);
+        await using var bot = await Scenario.StartWithReporterAsync(User, storage: Storage);
         await Scenario.ReportFloodAsync(bot, User);
         Assert.Equal(1, await CheckAt(bot, Wita(18, 10)));
         var update = Assert.Single(Received(bot, User, "Halo")).Choices[0].Data;
