@@ -1,4 +1,6 @@
 using CaseBot.Engine.Flows;
+using CaseBot.Host.Reminders;
+using Microsoft.Extensions.DependencyInjection;
 using CaseBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static CaseBot.Tests.Reminders.ReminderClock;
@@ -42,6 +44,23 @@ public class DraftReminderTests
         Assert.StartsWith("Lanjutkan laporan bencana", again);
         Assert.Contains("kecamatan", again);
         Assert.Contains("desa", await bot.Say(User, "Malili")); // the flow goes on where it was
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_database_remind_once()
+    {
+        var first = await LeftAtAsync(Wita(15, 10));
+        await using var second = await BotHarness.StartAsync(first.Database, first.Clock.GetUtcNow());
+        first.Clock.SetUtcNow(Wita(15, 12));
+        second.Clock.SetUtcNow(Wita(15, 12));
+        // Both read the conversation as not reminded; the marker's conditional update lets one of them store it.
+        var stored = await Task.WhenAll(
+            first.Services.GetRequiredService<ReminderScheduler>().CheckAsync(),
+            second.Services.GetRequiredService<ReminderScheduler>().CheckAsync());
+        Assert.Equal(1, stored.Sum());
+        await using (var db = first.Db())
+            Assert.Single(await db.Outbox.Where(o => o.Text.StartsWith("⏰")).ToListAsync());
+        await first.DisposeAsync();
     }
 
     [Fact]
