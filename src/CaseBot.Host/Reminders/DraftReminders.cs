@@ -54,6 +54,14 @@ public sealed class DraftReminders(IDbContextFactory<CaseBotDbContext> contexts,
         return await db.Conversations.AsNoTracking().Where(c => c.UpdatedAt <= oldest).OrderBy(c => c.UpdatedAt).ToListAsync(ct);
     }
 
+    /// <summary>The reminder of <paramref name="c"/> as it was read; false when it changed since (answered, ended,
+    /// reminded by another instance) or its draft can no longer be read.</summary>
+    public async Task<bool> RemindAsync(Conversation c, CancellationToken ct = default)
+    {
+        await using var store = new EfCaseStore(await contexts.CreateDbContextAsync(ct));
+        return await RemindAsync(store, c, clock.GetUtcNow(), ct);
+    }
+
     private async Task<bool> RemindAsync(EfCaseStore store, Conversation c, DateTimeOffset now, CancellationToken ct)
     {
         // A draft the bot can no longer read gets no reminder: it is dropped with a notice when the user writes, or expires.

@@ -1,3 +1,4 @@
+using CaseBot.Domain.Entities;
 using CaseBot.Engine.Flows;
 using CaseBot.Host.Reminders;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +62,28 @@ public class DraftReminderTests
         await using (var db = first.Db())
             Assert.Single(await db.Outbox.Where(o => o.Text.StartsWith("⏰")).ToListAsync());
         await first.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_reminder_from_an_outdated_read_stores_nothing()
+    {
+        await using var bot = await LeftAtAsync(Wita(15, 10));
+        var drafts = bot.Services.GetRequiredService<DraftReminders>();
+        Conversation Read() { using var db = bot.Db(); return db.Conversations.AsNoTracking().Single(); }
+
+        // Read, then answered by the user: nothing is stored for the question they already answered.
+        var read = Read();
+        bot.Clock.SetUtcNow(Wita(15, 11));
+        Assert.Contains("desa", await bot.Say(User, "Malili"));
+        bot.Clock.SetUtcNow(Wita(15, 12));
+        Assert.False(await drafts.RemindAsync(read));
+
+        // Read by a second instance, then reminded by the first: the second one's claim changes nothing.
+        read = Read();
+        Assert.Equal(1, await CheckAt(bot, Wita(15, 13)));
+        Assert.False(await drafts.RemindAsync(read));
+        await using var db = bot.Db();
+        Assert.Single(await db.Outbox.Where(o => o.Text.StartsWith("⏰")).ToListAsync());
     }
 
     [Fact]
