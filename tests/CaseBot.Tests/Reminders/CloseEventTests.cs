@@ -80,6 +80,19 @@ public sealed class CloseEventTests
     }
 
     [Fact]
+    public async Task Status_offers_the_close_button_to_who_may_close_and_shows_a_closed_event_without_buttons()
+    {
+        await using var bot = await WithFloodAsync();
+        var open = (await bot.SendAsync(Reporter, $"/status {Number}")).Single();
+        Assert.Equal([$"/ubah {Number}", $"/tutup {Number}"], open.Choices.Select(c => c.Data));
+
+        await CloseAsync(bot, Reporter);
+        var closed = (await bot.SendAsync(Reporter, $"/status {Number}")).Single();
+        Assert.Contains("🔒 Ditutup", closed.Text);
+        Assert.Empty(closed.Choices);
+    }
+
+    [Fact]
     public async Task Batal_keeps_it_open()
     {
         await using var bot = await WithFloodAsync();
