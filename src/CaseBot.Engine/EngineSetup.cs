@@ -23,6 +23,7 @@ public static class EngineSetup
         services.AddSingleton<ReportKinds>();
         services.AddSingleton<ICommand, MyReportsCommand>();
         services.AddSingleton<ICommand, StatusCommand>();
+        services.AddSingleton<ICommand, CloseEventCommand>();
         services.AddSingleton<ICommand, Verification.VerifyCommand>();
         services.AddSingleton<ICommand, Verification.ReturnCommand>();
         services.AddSingleton<ICommand, ApproveCommand>();

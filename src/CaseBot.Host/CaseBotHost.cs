@@ -75,6 +75,11 @@ public static class CaseBotHost
         services.AddReportingCommands();
         AddChannels(builder);
         services.AddHostedService<PendingQuestionsOnStart>();
+        services.AddSingleton<Reminders.DraftReminders>();
+        services.AddSingleton<Reminders.SilentTkskNudges>();
+        services.AddSingleton<Reminders.StaleEventReminders>();
+        services.AddSingleton<Reminders.ReminderScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reminders.ReminderScheduler>());
         services.AddHostedService<OutboxService>();
         services.AddHostedService<AlertReportService>();
     }

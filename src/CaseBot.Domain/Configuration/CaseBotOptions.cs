@@ -43,6 +43,9 @@ public sealed class CaseBotOptions
     /// <summary>The stored outbox and what is pruned when.</summary>
     public OutboxOptions Outbox { get; set; } = new();
 
+    /// <summary>Reminders of unfinished flows, silent kecamatan and stale events, and the quiet hours they keep.</summary>
+    public ReminderOptions Reminders { get; set; } = new();
+
     /// <summary>Alerts to volunteers (/siaga).</summary>
     public AlertOptions Alerts { get; set; } = new();
 }

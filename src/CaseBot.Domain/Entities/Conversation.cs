@@ -14,6 +14,9 @@ public sealed class Conversation
     /// <summary>The shape of <see cref="DataJson"/>: a draft of another version is restarted, never misread.</summary>
     public int DraftVersion { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>When the user was reminded of this unfinished flow; a reminder is owed again only after they answer
+    /// (<see cref="UpdatedAt"/> moves past it) and leave it again.</summary>
+    public DateTimeOffset? RemindedAt { get; set; }
 }
 
 /// <summary>How far a channel's update stream has been handled (e.g. Telegram's last update_id).</summary>

@@ -18,7 +18,13 @@ public sealed class DisasterEvent : IVersioned, IAreaReport
     public int ReporterId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The end of its tanggap darurat (/tutup): no longer offered for updates or aid, nor listed as open.</summary>
     public bool Closed { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public int? ClosedByReporterId { get; set; }
+    /// <summary>When its reporter was last asked for fresh figures; asked again only after a newer update went stale.
+    /// Written apart from <see cref="Version"/>: a reminder is not a change of the report.</summary>
+    public DateTimeOffset? StaleAskedAt { get; set; }
     /// <summary>Raised on every save: see <see cref="IVersioned"/>.</summary>
     public int Version { get; set; }
     public VictimCounts Counts { get; set; } = new();

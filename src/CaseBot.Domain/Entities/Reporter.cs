@@ -17,6 +17,8 @@ public sealed class Reporter
     public bool IsAdmin { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
+    /// <summary>When this TKSK was last nudged about a silent kecamatan: once per silence, until a report ends it.</summary>
+    public DateTimeOffset? SilenceNudgedAt { get; set; }
     public List<ChannelIdentity> Identities { get; set; } = [];
 
     public bool IsOfficer => Role == ReporterRole.Petugas || IsAdmin;

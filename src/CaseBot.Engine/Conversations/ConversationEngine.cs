@@ -55,19 +55,33 @@ public sealed class ConversationEngine(
         var pending = new List<(Conversation, OutgoingMessage)>();
         foreach (var conversation in await store.ConversationsSinceAsync(channel, now.AddHours(-reference.Options.ResumeWithinHours)))
         {
-            if (!_flows.TryGetValue(conversation.Flow, out var flow)) continue;
-            var userId = conversation.UserKey[(channel.Length + 1)..];
-            var message = new IncomingMessage { Channel = channel, UserId = userId, ChatId = userId };
-            var session = new FlowSession(store, reference, message, await store.FindReporterAsync(channel, userId), now);
-            var again = await flow.RepeatAsync(session, conversation);
-            if (again.Reply is not { } reply) continue;
-            pending.Add((conversation, To(message, reply with
+            if (await PendingQuestionAsync(store, conversation, now) is not var (flow, message)) continue;
+            pending.Add((conversation, message with
             {
-                Text = $"🔄 Bot aktif kembali. Lanjutkan {flow.Info.Title} Anda (atau ketik /batal):\n\n{reply.Text}",
-            })));
+                Text = $"🔄 Bot aktif kembali. Lanjutkan {flow.Title} Anda (atau ketik /batal):\n\n{message.Text}",
+            }));
         }
         return pending;
     }
+
+    /// <summary>
+    /// The pending question of one conversation, addressed to the user's private chat, with the flow asking it;
+    /// null when the flow no longer exists or the draft is of an older shape (handled when the user writes).
+    /// </summary>
+    public async Task<(FlowInfo Flow, OutgoingMessage Message)?> PendingQuestionAsync(ICaseStore store, Conversation conversation,
+        DateTimeOffset now)
+    {
+        var colon = conversation.UserKey.IndexOf(':');
+        if (colon < 0 || !_flows.TryGetValue(conversation.Flow, out var flow)) return null;
+        var (channel, userId) = (conversation.UserKey[..colon], conversation.UserKey[(colon + 1)..]);
+        var message = new IncomingMessage { Channel = channel, UserId = userId, ChatId = userId };
+        var session = new FlowSession(store, reference, message, await store.FindReporterAsync(channel, userId), now);
+        var again = await flow.RepeatAsync(session, conversation);
+        return again.Reply is { } reply ? (flow.Info, To(message, reply)) : null;
+    }
+
+    /// <summary>A flow's declaration by its name; null for a flow this version does not have.</summary>
+    public FlowInfo? FlowOf(string name) => _flows.TryGetValue(name, out var flow) ? flow.Info : null;
 
     /// <summary>Per-user locks unused for <paramref name="idle"/> are dropped; returns how many.</summary>
     public int ReleaseIdleLocks(TimeSpan idle) => _userLocks.ReleaseIdle(idle);
@@ -212,6 +226,15 @@ public sealed class ConversationEngine(
                 : command is "start" or "bantuan" or "help" or "menu" ? HelpText(session) // the menu is not a command of its own
                 : (await RunCommandAsync(session, command, argument)).Reply?.Text;
             return new Turn(again.Reply! with { Text = $"{prefix}\n\nLanjutkan: {again.Reply!.Text}" });
+        }
+        if (session.Message.ButtonData == FlowButtons.Resume)
+        {
+            // "Lanjutkan" under a reminder: the question again; it counts as an answer, so reminders start afresh.
+            var again = await active.RepeatAsync(session, conversation);
+            if (again.End == FlowEnd.Stale) return await RestartStaleAsync(session, active);
+            conversation.UpdatedAt = session.Now;
+            store.SaveConversation(conversation);
+            return new Turn(again.Reply! with { Text = $"Lanjutkan {active.Info.Title}:\n\n{again.Reply!.Text}" });
         }
         if (!cancel && FlowGate.Refusal(active.Info, session.Reporter) is { } refusal)
             return new Turn($"{refusal}\nIsian Anda belum disimpan; ketik /batal untuk membuangnya.");

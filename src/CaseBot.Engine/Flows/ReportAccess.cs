@@ -29,6 +29,11 @@ public static class ReportAccess
     public static bool CanUpdate(Reporter viewer, DisasterEvent e) =>
         viewer.Status == ReporterStatus.Approved && (viewer.IsAdmin || viewer.Kabupaten == e.Kabupaten);
 
+    /// <summary>Who may close an event (end its tanggap darurat): its reporter, approved officers of its area, admins;
+    /// narrower than adding figures, since closing ends everyone's reporting on it.</summary>
+    public static bool CanClose(Reporter viewer, DisasterEvent e) =>
+        viewer.Status == ReporterStatus.Approved && CanSee(viewer, e.ReporterId, e.Kabupaten, e.Kecamatan);
+
     public static bool CanUpdate(Reporter viewer, PpksCase c) => CanUpdate(viewer, c.ReporterId, c.Kabupaten, c.Kecamatan);
 
     /// <summary>NIK in full for admins only (personal data rule).</summary>

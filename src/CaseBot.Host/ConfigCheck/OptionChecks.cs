@@ -44,6 +44,7 @@ public static partial class OptionChecks
         ValueChecks.AtLeast(problems, "$.CaseBot.FloodMessages", o.FloodMessages, 0);
         ValueChecks.AtLeast(problems, "$.CaseBot.FloodWindowSeconds", o.FloodWindowSeconds, 1);
         ValueChecks.AtLeast(problems, "$.CaseBot.CountLimits.Default", o.CountLimits.Default, 1);
+        Reminders(o.Reminders, problems);
         foreach (var (key, max) in o.CountLimits.Fields)
         {
             var at = FileProblems.Member("$.CaseBot.CountLimits.Fields", key);
@@ -51,6 +52,21 @@ public static partial class OptionChecks
                 problems.Add(at, $"pertanyaan \"{key}\" tidak ada (yang ada: {string.Join(", ", CountQuestions.Keys.Order())})");
             ValueChecks.AtLeast(problems, at, max, 1);
         }
+    }
+
+    private static void Reminders(ReminderOptions r, FileProblems problems)
+    {
+        ValueChecks.AtLeast(problems, "$.CaseBot.Reminders.CheckMinutes", r.CheckMinutes, 1);
+        ValueChecks.AtLeast(problems, "$.CaseBot.Reminders.DraftReminderHours", r.DraftReminderHours, 0);
+        ValueChecks.AtLeast(problems, "$.CaseBot.Reminders.DraftExpiryHours", r.DraftExpiryHours, 0);
+        ValueChecks.AtLeast(problems, "$.CaseBot.Reminders.SilentTkskDays", r.SilentTkskDays, 0);
+        ValueChecks.AtLeast(problems, "$.CaseBot.Reminders.StaleEventDays", r.StaleEventDays, 0);
+        // A draft that expires before its reminder would end without the user ever being reminded.
+        if (r is { DraftReminderHours: > 0, DraftExpiryHours: > 0 } && r.DraftExpiryHours <= r.DraftReminderHours)
+            problems.Add("$.CaseBot.Reminders.DraftExpiryHours", $"harus lebih dari DraftReminderHours ({r.DraftReminderHours})");
+        foreach (var (name, value) in new[] { ("QuietStart", r.QuietStart), ("QuietEnd", r.QuietEnd) })
+            if (!ReminderOptions.TryParseTime(value, out _))
+                problems.Add($"$.CaseBot.Reminders.{name}", $"\"{value}\" bukan jam berbentuk HH:mm (contoh 21:00)");
     }
 
     /// <summary>"channel:id"; Telegram ids are numbers, WhatsApp ids numbers in international form.</summary>

@@ -52,15 +52,7 @@ public sealed class DailySummaryQuery(IDbContextFactory<CaseBotDbContext> contex
     /// <summary>Kecamatan in the area whose reporters sent nothing since <paramref name="since"/>.</summary>
     private static async Task<IReadOnlyList<SilentKecamatan>> SilentAsync(CaseBotDbContext db, Region region, DateTimeOffset since, CancellationToken ct)
     {
-        // Keyed by kabupaten too: kecamatan names repeat across kabupaten (Mamuju, Malili...).
-        var lastEvent = await db.DisasterReports.GroupBy(r => new { r.Event!.Kabupaten, r.Event.Kecamatan })
-            .Select(g => new { g.Key.Kabupaten, g.Key.Kecamatan, Last = g.Max(r => r.ReportedAt) }).ToListAsync(ct);
-        var lastAid = await db.Aid.GroupBy(a => new { a.Kabupaten, a.Kecamatan })
-            .Select(g => new { g.Key.Kabupaten, g.Key.Kecamatan, Last = g.Max(a => a.CreatedAt) }).ToListAsync(ct);
-        var lastCase = await db.Cases.GroupBy(c => new { c.Kabupaten, c.Kecamatan })
-            .Select(g => new { g.Key.Kabupaten, g.Key.Kecamatan, Last = g.Max(c => c.UpdatedAt) }).ToListAsync(ct);
-        var last = lastEvent.Concat(lastAid).Concat(lastCase).GroupBy(x => (x.Kabupaten, x.Kecamatan))
-            .ToDictionary(g => g.Key, g => g.Max(x => x.Last));
+        var last = await KecamatanActivity.LastReportsAsync(db, ct);
         return region.SelfAndDescendants().Where(r => r.Level == RegionLevel.Kecamatan)
             .Select(k => new SilentKecamatan(k.Name, last.TryGetValue((k.Parent!.Name, k.Name), out var at) ? at : null))
             .Where(s => s.LastReport is null || s.LastReport < since).ToList();

@@ -317,6 +317,9 @@ namespace CaseBot.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("text");
@@ -339,6 +342,12 @@ namespace CaseBot.Storage.Postgres.Migrations
 
                     b.Property<bool>("Closed")
                         .HasColumnType("boolean");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ClosedByReporterId")
+                        .HasColumnType("integer");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
@@ -364,6 +373,9 @@ namespace CaseBot.Storage.Postgres.Migrations
 
                     b.Property<int>("ReporterId")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("StaleAskedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
@@ -828,6 +840,9 @@ namespace CaseBot.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<long?>("SilenceNudgedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Status")
                         .IsRequired()

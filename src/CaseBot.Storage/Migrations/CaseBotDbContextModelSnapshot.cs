@@ -302,6 +302,9 @@ namespace CaseBot.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -321,6 +324,12 @@ namespace CaseBot.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedByReporterId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -346,6 +355,9 @@ namespace CaseBot.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StaleAskedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
@@ -801,6 +813,9 @@ namespace CaseBot.Storage.Migrations
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SilenceNudgedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -95,7 +95,8 @@ public sealed class AidFlow : Flow<AidDraft>
     protected override IReadOnlyList<Invariant<AidDraft>> Invariants { get; } =
     [
         new("event", async ctx => await ctx.Store.GetEventAsync(ctx.Draft.EventId!.Value) is { } e && ReportAccess.CanUpdate(ctx.Reporter!, e)
-            ? null : "Kejadian itu tidak ditemukan lagi atau bukan di wilayah Anda. Pilih kejadiannya lagi."),
+            ? e.Closed ? $"{e.Number} sudah ditutup (tanggap darurat selesai). Pilih kejadian lain." : null
+            : "Kejadian itu tidak ditemukan lagi atau bukan di wilayah Anda. Pilih kejadiannya lagi."),
         Invariant<AidDraft>.Of("item", ctx => !StepLibrary<AidDraft>.KnownOrOther(ctx.Draft.Item, ctx.Reference.Catalogs.AidItem)
             ? "Jenis bantuan itu tidak ada lagi di katalog. Pilih lagi." : null),
         Invariant<AidDraft>.Of("recipients", ctx => ctx.Draft.Recipients is null or < 1 ? "Penerima minimal 1." : null),

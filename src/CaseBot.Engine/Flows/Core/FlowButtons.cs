@@ -8,5 +8,7 @@ public static class FlowButtons
     public const string Cancel = "#batal";
     public const string Back = "#kembali";
     public const string Skip = "#lewati";
+    /// <summary>"Lanjutkan" under a reminder: the pending question again.</summary>
+    public const string Resume = "#lanjut";
     public const string FieldPrefix = "#f:";
 }

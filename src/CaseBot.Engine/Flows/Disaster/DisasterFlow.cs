@@ -45,7 +45,7 @@ public sealed class DisasterFlow : Flow<DisasterDraft>
             Accept = async (ctx, v) =>
             {
                 if (v == NewEvent) ctx.Draft.Start = NewEvent;
-                else if (await ctx.Store.GetEventAsync(int.Parse(v, CultureInfo.InvariantCulture)) is { } chosen) ctx.Draft.Start = chosen.Number;
+                else if (await ctx.Store.GetEventAsync(int.Parse(v, CultureInfo.InvariantCulture)) is { Closed: false } chosen) ctx.Draft.Start = chosen.Number;
                 else return StepResult.Invalid("Kejadian itu tidak ditemukan lagi.");
                 return StepResult.Ok;
             },

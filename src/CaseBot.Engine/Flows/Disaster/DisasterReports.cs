@@ -24,8 +24,10 @@ public sealed class DisasterReports : ReportKind
             $"Meninggal {N(v.Meninggal)}, hilang {N(v.Hilang)}, luka {N(v.Luka)}, mengungsi {N(v.Mengungsi)}\n" +
             $"Terdampak {N(v.TerdampakJiwa)} jiwa / {N(v.TerdampakKk)} KK\n" +
             $"Tertangani {N(v.Tertangani)} dari {N(v.TotalKorban)} korban\n" +
-            $"Diperbarui {IndonesianFormat.Relative(e.UpdatedAt, session.Now)}",
-            [new Choice("🔄 Perbarui angka", $"/ubah {e.Number}")]);
+            $"Diperbarui {IndonesianFormat.Relative(e.UpdatedAt, session.Now)}" +
+            (e.Closed ? "\n🔒 Ditutup: tanggap darurat selesai" : ""),
+            e.Closed ? [] : [new Choice("🔄 Perbarui angka", $"/ubah {e.Number}"),
+                .. ReportAccess.CanClose(session.Reporter!, e) ? [CloseEventCommand.Button(e)] : Array.Empty<Choice>()]);
     }
 
     public override async Task<IReadOnlyList<ReportLine>> RecentByAsync(FlowSession session, int reporterId, int take)

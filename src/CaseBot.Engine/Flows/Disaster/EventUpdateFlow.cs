@@ -38,7 +38,8 @@ public sealed class EventUpdateFlow : Flow<EventUpdateDraft>
     protected override IReadOnlyList<Invariant<EventUpdateDraft>> Invariants { get; } =
     [
         new(null, async ctx => await ctx.Store.GetEventAsync(ctx.Draft.EventId) is { } e && ReportAccess.CanUpdate(ctx.Reporter!, e)
-            ? null : "Kejadian ini tidak bisa lagi Anda perbarui. Ketik /batal."),
+            ? e.Closed ? $"{EventClosing.AlreadyClosed(e)}\nKetik /batal." : null
+            : "Kejadian ini tidak bisa lagi Anda perbarui. Ketik /batal."),
         Invariant<EventUpdateDraft>.Of(null, ctx => ctx.Draft.Changed.Any()
             ? null : "Belum ada angka yang diubah. Pilih Ubah untuk mengganti angka, atau Batal."),
         Invariant<EventUpdateDraft>.Of("tertangani", ctx => VictimFigures.TertanganiProblem(ctx.Draft.After)),
@@ -52,6 +53,7 @@ public sealed class EventUpdateFlow : Flow<EventUpdateDraft>
         if (!ReportNumber.TryParse(argument, out var prefix, out var year, out var id) || prefix != DisasterEvent.Prefix
             || await ctx.Store.GetEventAsync(id) is not { } e || e.EventDate.Year != year || !ReportAccess.CanUpdate(ctx.Reporter!, e))
             return $"Kejadian {argument} tidak ditemukan atau bukan wewenang Anda. Ketik /laporanku untuk melihat nomor laporan Anda.";
+        if (e.Closed) return EventClosing.AlreadyClosed(e);
         Load(ctx, e);
         return null;
     }

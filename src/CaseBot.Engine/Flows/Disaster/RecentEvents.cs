@@ -19,8 +19,10 @@ public static class RecentEvents
     }
 
     /// <summary>"BC-2026-0001 Banjir, Lampia (Wotu)": number, kind, desa and kecamatan, so typing any of them finds it.</summary>
-    public static string Title(FlowSession session, DisasterEvent e) =>
-        $"{e.Number} {session.Reference.Catalogs.DisasterKindName(e.KindCode)}, {e.Desa} ({e.Kecamatan})";
+    public static string Title(FlowSession session, DisasterEvent e) => Title(session.Reference, e);
+
+    public static string Title(Conversations.ReferenceData reference, DisasterEvent e) =>
+        $"{e.Number} {reference.Catalogs.DisasterKindName(e.KindCode)}, {e.Desa} ({e.Kecamatan})";
 
     public static Choice AsChoice(FlowSession session, DisasterEvent e) => new(Title(session, e), e.Id.ToString(CultureInfo.InvariantCulture));
 }

@@ -1,0 +1,73 @@
+using CaseBot.Domain.Entities;
+using CaseBot.Domain.Text;
+using CaseBot.Engine.Commands;
+using CaseBot.Engine.Messages;
+using CaseBot.Engine.Verification;
+
+namespace CaseBot.Engine.Flows;
+
+/// <summary>
+/// /tutup BC-…: the end of an event's tanggap darurat, by its reporter or an officer of its area, confirmed with a
+/// button. A closed event leaves the pickers and the open lists, and its figures are no longer changed.
+/// </summary>
+public sealed class CloseEventCommand : ICommand
+{
+    public const string CommandName = "tutup";
+    private const string Yes = "ya";
+    private const string No = "batal";
+
+    public string Name => CommandName;
+    public string Description => "Tutup kejadian bencana (tanggap darurat selesai): /tutup <nomor>";
+    public CommandAccess Access => CommandAccess.Reporter;
+
+    /// <summary>The button that asks to close <paramref name="e"/> (the confirmation follows).</summary>
+    public static Choice Button(DisasterEvent e) => new("✅ Tanggap darurat selesai", $"/{CommandName} {e.Number}");
+
+    public async Task<Reply> ExecuteAsync(CommandContext ctx, string argument)
+    {
+        var words = argument.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0)
+            return $"Ketik /{CommandName} lalu nomor kejadiannya, contoh: /{CommandName} BC-{ctx.Today.Year}-0001.\nLihat nomor Anda dengan /laporanku.";
+        // The same answer whether the number does not exist or is not the user's to close: no probing.
+        if (!ReportNumber.TryParse(words[0], out var prefix, out var year, out var id) || prefix != DisasterEvent.Prefix
+            || await ctx.Store.GetEventAsync(id) is not { } e || e.EventDate.Year != year || !ReportAccess.CanClose(ctx.Reporter!, e))
+            return $"Kejadian {words[0].ToUpperInvariant()} tidak ditemukan atau bukan wewenang Anda untuk menutupnya. " +
+                   "Yang bisa menutup: pelapornya, atau petugas dinas wilayahnya.";
+        if (e.Closed) return EventClosing.AlreadyClosed(e);
+
+        var title = RecentEvents.Title(ctx.Session, e);
+        switch (words.ElementAtOrDefault(1)?.ToLowerInvariant())
+        {
+            case No:
+                return $"Baik, {e.Number} tetap terbuka.";
+            case Yes:
+                break;
+            default:
+                return new Reply($"Tutup {title}?\nMasa tanggap darurat selesai: kejadian ini tidak muncul lagi di daftar kejadian terbuka " +
+                                 "dan angkanya tidak bisa diubah lagi.",
+                    [new Choice("✅ Ya, tutup", $"/{CommandName} {e.Number} {Yes}"), new Choice("❌ Batal", $"/{CommandName} {e.Number} {No}")]);
+        }
+
+        var by = ctx.Reporter!;
+        e.Closed = true;
+        e.ClosedAt = ctx.Now;
+        e.ClosedByReporterId = by.Id;
+        ctx.Store.AddAudit(new AuditEntry
+        {
+            Subject = e.Number, Field = "ditutup", OldValue = "terbuka", NewValue = "ditutup", ByReporterId = by.Id, At = ctx.Now,
+        });
+        if (e.ReporterId != by.Id)
+            await ReportNotices.ToReporterAsync(ctx.Session, e.ReporterId, $"🔒 {title} ditutup oleh {by.Name}: tanggap darurat selesai.");
+        return $"🔒 {e.Number} ditutup. Terima kasih atas laporan Anda selama tanggap darurat 🙏\n" +
+               "Kejadian ini tidak muncul lagi di daftar kejadian terbuka.";
+    }
+}
+
+/// <summary>What closed events answer to those who would still change them.</summary>
+public static class EventClosing
+{
+    public static string AlreadyClosed(DisasterEvent e) =>
+        $"🔒 {e.Number} sudah ditutup{(e.ClosedAt is { } at ? $" pada {IndonesianFormat.Date(DateOnly.FromDateTime(at.UtcDateTime))}" : "")} " +
+        "(tanggap darurat selesai), jadi angkanya tidak bisa diubah lagi.\n" +
+        "Ada kejadian baru? Laporkan dengan /bencana. Bila penutupan ini keliru, hubungi petugas dinas.";
+}
