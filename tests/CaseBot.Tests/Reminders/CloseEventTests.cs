@@ -71,6 +71,9 @@ public sealed class CloseEventTests
     public async Task A_stranger_cannot_close_it_but_an_officer_of_the_area_can()
     {
         await using var bot = await WithFloodAsync();
+        // Without a number, /tutup offers what this user may close: nothing to a Tagana of another kecamatan.
+        Assert.Contains("Tidak ada kejadian terbuka yang bisa Anda tutup", await bot.Say(Stranger, "/tutup"));
+        Assert.Equal([$"/tutup {Number}"], (await bot.SendAsync(Reporter, "/tutup")).Single().Choices.Select(c => c.Data));
         Assert.Contains("bukan wewenang", await bot.Say(Stranger, $"/tutup {Number}"));
         Assert.Contains("bukan wewenang", await bot.Say(Stranger, $"/tutup {Number} ya")); // a forged button too
         await using (var db = bot.Db()) Assert.False(db.Events.Single().Closed);

@@ -23,11 +23,20 @@ public sealed class CloseEventCommand : ICommand
     /// <summary>The button that asks to close <paramref name="e"/> (the confirmation follows).</summary>
     public static Choice Button(DisasterEvent e) => new("✅ Tanggap darurat selesai", $"/{CommandName} {e.Number}");
 
+    /// <summary>Without a number: the open events this user may close, as buttons (one thumb, no number to look up).</summary>
+    private static async Task<Reply> PickAsync(CommandContext ctx)
+    {
+        var closable = (await RecentEvents.InAreaAsync(ctx.Session)).Where(e => ReportAccess.CanClose(ctx.Reporter!, e)).Take(10).ToList();
+        return closable.Count == 0
+            ? "Tidak ada kejadian terbuka yang bisa Anda tutup. (Yang bisa menutup: pelapornya, atau petugas dinas wilayahnya.)"
+            : new Reply("Kejadian mana yang tanggap daruratnya sudah selesai?",
+                closable.Select(e => new Choice(RecentEvents.Title(ctx.Session, e), $"/{CommandName} {e.Number}")).ToList());
+    }
+
     public async Task<Reply> ExecuteAsync(CommandContext ctx, string argument)
     {
         var words = argument.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length == 0)
-            return $"Ketik /{CommandName} lalu nomor kejadiannya, contoh: /{CommandName} BC-{ctx.Today.Year}-0001.\nLihat nomor Anda dengan /laporanku.";
+        if (words.Length == 0) return await PickAsync(ctx);
         // The same answer whether the number does not exist or is not the user's to close: no probing.
         if (!ReportNumber.TryParse(words[0], out var prefix, out var year, out var id) || prefix != DisasterEvent.Prefix
             || await ctx.Store.GetEventAsync(id) is not { } e || e.EventDate.Year != year || !ReportAccess.CanClose(ctx.Reporter!, e))
