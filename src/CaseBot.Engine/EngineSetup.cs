@@ -24,6 +24,7 @@ public static class EngineSetup
         services.AddSingleton<ICommand, MyReportsCommand>();
         services.AddSingleton<ICommand, StatusCommand>();
         services.AddSingleton<ICommand, CloseEventCommand>();
+        services.AddSingleton<ICommand, ReopenEventCommand>();
         services.AddSingleton<ICommand, Verification.VerifyCommand>();
         services.AddSingleton<ICommand, Verification.ReturnCommand>();
         services.AddSingleton<ICommand, ApproveCommand>();

@@ -83,6 +83,24 @@ public sealed class CloseEventTests
     }
 
     [Fact]
+    public async Task An_officer_of_the_area_reopens_a_mistaken_close_and_a_volunteer_cannot()
+    {
+        await using var bot = await WithFloodAsync();
+        await CloseAsync(bot, Reporter);
+        Assert.Contains("khusus petugas dinas", await bot.Say(Reporter, $"/bukakembali {Number}"));
+
+        var reopened = await bot.SendAsync(BotHarness.AdminId, $"/bukakembali {Number}");
+        Assert.Contains($"{Number} Banjir, Puncak Indah (Malili) dibuka kembali", reopened.Single(m => m.ChatId == BotHarness.AdminId).Text);
+        Assert.Contains("dibuka kembali oleh Andi Admin", reopened.Single(m => m.ChatId == Reporter).Text);
+        Assert.Contains(Number, string.Join(" ", (await bot.SendAsync(Reporter, "/logistik")).SelectMany(m => m.Choices).Select(c => c.Label)));
+        await using var db = bot.Db();
+        var e = db.Events.Single();
+        Assert.False(e.Closed);
+        Assert.Null(e.ClosedAt);
+        Assert.Equal(2, db.Audit.Count(a => a.Subject == Number && a.Field == "ditutup"));
+    }
+
+    [Fact]
     public async Task Status_offers_the_close_button_to_who_may_close_and_shows_a_closed_event_without_buttons()
     {
         await using var bot = await WithFloodAsync();

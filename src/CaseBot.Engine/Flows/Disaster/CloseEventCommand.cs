@@ -78,5 +78,5 @@ public static class EventClosing
     public static string AlreadyClosed(DisasterEvent e) =>
         $"🔒 {e.Number} sudah ditutup{(e.ClosedAt is { } at ? $" pada {IndonesianFormat.Date(DateOnly.FromDateTime(at.UtcDateTime))}" : "")} " +
         "(tanggap darurat selesai), jadi angkanya tidak bisa diubah lagi.\n" +
-        "Ada kejadian baru? Laporkan dengan /bencana. Bila penutupan ini keliru, hubungi petugas dinas.";
+        "Ada kejadian baru? Laporkan dengan /bencana. Bila penutupan ini keliru, petugas dinas bisa membukanya kembali (/bukakembali).";
 }
