@@ -8,25 +8,12 @@ namespace CaseBot.Host.Reminders;
 /// that sets its row's marker, so it goes out once, across restarts and across instances on one database.
 /// </summary>
 public sealed class ReminderScheduler(DraftReminders drafts, SilentTkskNudges silent, StaleEventReminders stale,
-    CaseBotOptions options, TimeProvider clock, ILogger<ReminderScheduler> logger) : BackgroundService
+    CaseBotOptions options, TimeProvider clock, ILogger<ReminderScheduler> logger) : Storage.Jobs.PeriodicCheck(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var o = options.Reminders;
-        if (!o.Enabled) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await CheckAsync(stoppingToken) is var stored and > 0) logger.LogInformation("{Count} reminders stored for sending", stored);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Reminder check failed; will check again.");
-            }
-            await Task.Delay(TimeSpan.FromMinutes(Math.Max(1, o.CheckMinutes)), clock, stoppingToken);
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1, options.Reminders.CheckMinutes));
+    protected override bool Enabled => options.Reminders.Enabled;
+
+    protected override Task<int> CheckOnceAsync(CancellationToken ct) => CheckAsync(ct);
 
     /// <summary>One check of all three; returns how many messages it stored for sending.</summary>
     public async Task<int> CheckAsync(CancellationToken ct = default) =>

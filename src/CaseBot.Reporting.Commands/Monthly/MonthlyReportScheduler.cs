@@ -6,7 +6,6 @@ using CaseBot.Reporting.Summary;
 using CaseBot.Storage;
 using CaseBot.Storage.Jobs;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CaseBot.Reporting.Commands.Monthly;
@@ -18,35 +17,24 @@ namespace CaseBot.Reporting.Commands.Monthly;
 /// </summary>
 public sealed class MonthlyReportScheduler(
     IDbContextFactory<CaseBotDbContext> contexts, MonthlyReportComposer composer, OutboundMessages outbound, RegionCatalog regions,
-    IJobLock jobs, MonthlyReportOptions options, SummaryOptions summary, TimeProvider clock, ILogger<MonthlyReportScheduler> logger) : BackgroundService
+    IJobLock jobs, MonthlyReportOptions options, SummaryOptions summary, TimeProvider clock, ILogger<MonthlyReportScheduler> logger)
+    : PeriodicCheck(clock, logger)
 {
     /// <summary>Occurrences this instance claimed: it alone retries them after a failed compose.</summary>
     private readonly HashSet<(string Job, DateTimeOffset At)> _claimed = [];
 
     public static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Enabled) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Monthly report check failed; will check again.");
-            }
-            await Task.Delay(CheckEvery, clock, stoppingToken);
-        }
-    }
+    protected override TimeSpan Interval => CheckEvery;
+    protected override bool Enabled => options.Enabled;
+
+    protected override Task<int> CheckOnceAsync(CancellationToken ct) => SendDueAsync(ct);
 
     /// <summary>One check: stores the reports due now for sending and returns for how many groups.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct = default)
     {
         if (!options.Enabled || !outbound.Any) return 0;
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var sent = 0;
         foreach (var group in await db.Groups.ToListAsync(ct))

@@ -5,7 +5,6 @@ using CaseBot.Reporting.Summary;
 using CaseBot.Storage;
 using CaseBot.Storage.Jobs;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CaseBot.Reporting.Commands.Summary;
@@ -17,34 +16,22 @@ namespace CaseBot.Reporting.Commands.Summary;
 /// </summary>
 public sealed class DailySummaryScheduler(
     IDbContextFactory<CaseBotDbContext> contexts, DailySummaryComposer composer, OutboundMessages outbound, RegionCatalog regions,
-    IJobLock jobs, SummaryOptions options, TimeProvider clock, ILogger<DailySummaryScheduler> logger) : BackgroundService
+    IJobLock jobs, SummaryOptions options, TimeProvider clock, ILogger<DailySummaryScheduler> logger) : PeriodicCheck(clock, logger)
 {
     /// <summary>Occurrences this instance claimed: it alone retries them after a failed send.</summary>
     private readonly HashSet<(string Job, DateTimeOffset At)> _claimed = [];
 
     public static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Daily summary check failed; will check again.");
-            }
-            await Task.Delay(CheckEvery, clock, stoppingToken);
-        }
-    }
+    protected override TimeSpan Interval => CheckEvery;
+
+    protected override Task<int> CheckOnceAsync(CancellationToken ct) => SendDueAsync(ct);
 
     /// <summary>One check: stores what is due now for sending and returns how many summaries that was.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct = default)
     {
         if (!outbound.Any) return 0;
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var sent = 0;
         foreach (var group in await db.Groups.ToListAsync(ct))
