@@ -90,6 +90,17 @@ public static partial class InputParsers
         return true;
     }
 
+    /// <summary>A number written like a count or quantity but beyond what they accept (a thumb held on 0): the caller
+    /// says it is too large, not that it is no number.</summary>
+    public static bool TryParseHuge(string? text, out decimal value)
+    {
+        value = 0;
+        var m = QuantityPattern().Match(Normalize(text));
+        if (!m.Success) return false;
+        var number = m.Groups["n"].Value.Replace(".", "").Replace(" ", "").Replace(',', '.');
+        return decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && value > MaxCount;
+    }
+
     /// <summary>Quantities &gt; 0 with a decimal comma: "2,5", "1.250,5", "1.234".</summary>
     public static bool TryParseQuantity(string? text, out decimal value)
     {

@@ -57,6 +57,7 @@ public sealed class CountLimitTests
         foreach (var a in new[] { "/logistik", "1", "Permakanan", "1.200", "porsi" }) await bot.Say("10", a);
 
         Assert.Contains("terlalu besar", await bot.Say("10", "1000000000"));
+        Assert.Contains("terlalu besar", await bot.Say("10", "50000000000"));
     }
 
     [Fact]
@@ -67,6 +68,8 @@ public sealed class CountLimitTests
         foreach (var a in new[] { "/logistik", "1", "Permakanan" }) await bot.Say("10", a);
 
         Assert.Contains("Jumlah 5.000.000 terlalu besar: paling banyak 1.000.000", await bot.Say("10", "5.000.000"));
+        // Beyond what a figure can hold at all: still "too large", never "not a number".
+        Assert.Contains("Jumlah 2.000.000.000 terlalu besar: paling banyak 1.000.000", await bot.Say("10", "2000000000"));
         Assert.Contains("Satuan", await bot.Say("10", "1.200"));
     }
 }

@@ -65,7 +65,8 @@ public sealed class AidFlow : Flow<AidDraft>
             Accept = (ctx, text) =>
             {
                 if (!InputParsers.TryParseQuantity(text, out var q))
-                    return Task.FromResult(StepResult.Invalid("Jumlah harus angka lebih dari 0. Contoh: 150 atau 2,5"));
+                    return Task.FromResult(StepResult.Invalid(StepLibrary<AidDraft>.Huge(ctx.Session, "qty", "Jumlah", text)
+                                                              ?? "Jumlah harus angka lebih dari 0. Contoh: 150 atau 2,5"));
                 if (StepLibrary<AidDraft>.TooLarge(ctx.Session, "qty", "Jumlah", q) is { } tooLarge)
                     return Task.FromResult(StepResult.Invalid(tooLarge));
                 ctx.Draft.Quantity = q;

@@ -27,7 +27,7 @@ public static class StepLibrary<TDraft>
         {
             if (get(ctx.Draft) is not null && KeepWords.Contains(InputParsers.Normalize(text))) return Task.FromResult(StepResult.Ok);
             if (!InputParsers.TryParseCountWords(text, ctx.Reference.Vocabulary, out var n))
-                return Task.FromResult(StepResult.Invalid("Jumlah harus angka 0 atau lebih. Contoh: 12 atau 1.234"));
+                return Task.FromResult(StepResult.Invalid(Huge(ctx.Session, key, label, text) ?? "Jumlah harus angka 0 atau lebih. Contoh: 12 atau 1.234"));
             if (TooLarge(ctx.Session, key, label, n) is { } tooLarge) return Task.FromResult(StepResult.Invalid(tooLarge));
             if (check?.Invoke(ctx, n) is { } problem) return Task.FromResult(StepResult.Invalid(problem));
             set(ctx.Draft, n);
@@ -218,6 +218,10 @@ public static class StepLibrary<TDraft>
     /// <summary>A catalog code, or several, each known to its catalog or typed as Lainnya.</summary>
     public static bool KnownOrOther(string? codes, Func<string, CatalogItem?> find) =>
         codes is not null && Catalogs.Codes(codes).Count > 0 && Catalogs.Codes(codes).All(c => Catalogs.IsOther(c) || find(c) is not null);
+
+    /// <summary><see cref="TooLarge"/> for a number too long even to read as a figure ("2000000000000").</summary>
+    public static string? Huge(FlowSession session, string key, string label, string text) =>
+        InputParsers.TryParseHuge(text, out var huge) ? TooLarge(session, key, label, huge) : null;
 
     /// <summary>Why a figure is over the configured limit of its question (a typo of a few zeros), or null.</summary>
     public static string? TooLarge(FlowSession session, string key, string label, decimal value) =>
