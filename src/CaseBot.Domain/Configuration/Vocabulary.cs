@@ -27,6 +27,8 @@ public sealed class Vocabulary
     /// <summary>Victim counts as written ("2 org luka", "meninggal nihil", "40 KK terdampak") → question key
     /// (meninggal, hilang, luka, mengungsi, terdampak_jiwa; "terdampak" counted in KK is terdampak_kk).</summary>
     public Dictionary<string, string> VictimWords { get; init; } = [];
+    /// <summary>How aid recipients are counted, as people write it ("org", "jiwa", "keluarga") → Orang or Kk.</summary>
+    public Dictionary<string, string> RecipientUnits { get; init; } = [];
     /// <summary>Words that name a flow outright ("lapor bencana", "penyaluran") → flow name.</summary>
     public Dictionary<string, string> FlowWords { get; init; } = [];
     /// <summary>Words that say "I want to report" ("lapor", "mau lapor", "ada kejadian").</summary>

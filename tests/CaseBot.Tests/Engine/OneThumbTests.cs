@@ -157,6 +157,8 @@ public class OneThumbTests
         var start = await bot.SendAsync("10", "/logistik");
         await bot.Press("10", BotHarness.Data(start, "BC-2024-0001"));
         Assert.Contains("jumlahnya", await bot.Say("10", "beras"));
+        foreach (var a in new[] { "50", "kg", "25" }) await bot.Say("10", a);
+        Assert.Contains("Di mana bantuan diserahkan", await bot.Say("10", "org")); // "org" is Orang
         await bot.Say("10", "/batal");
 
         foreach (var a in new[] { "/ppks", "lansia", "Hasnah", "lewati", "Malili", "Baruga" }) await bot.Say("10", a);

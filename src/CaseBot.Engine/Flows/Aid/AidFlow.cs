@@ -86,7 +86,7 @@ public sealed class AidFlow : Flow<AidDraft>
             check: (_, n) => n == 0 ? "Penerima minimal 1." : null),
         StepLibrary<AidDraft>.Pick("recipient_unit", "Satuan penerima", "Penerimanya dihitung dalam?", _ =>
             [new Choice("Orang", nameof(RecipientUnit.Orang)), new Choice("KK", nameof(RecipientUnit.Kk))],
-            d => d.RecipientUnit, (d, v) => d.RecipientUnit = v),
+            d => d.RecipientUnit, (d, v) => d.RecipientUnit = v, synonyms: ctx => ctx.Reference.Vocabulary.RecipientUnits),
         StepLibrary<AidDraft>.Text("place", "Tempat", "Di mana bantuan diserahkan? (nama tempat/desa, atau kirim lokasi)", 2, 100,
             d => d.Place, (d, v) => d.Place = v, ctx => ctx.Draft.EventDesa is { } desa ? [new Choice(desa, desa)] : [], takesLocation: true),
         StepLibrary<AidDraft>.Date("date", "Tanggal penyaluran", "Kapan bantuan diserahkan?", d => d.Date, (d, v) => d.Date = v,
