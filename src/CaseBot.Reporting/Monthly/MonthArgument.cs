@@ -47,14 +47,16 @@ public static partial class MonthArgument
         return new(new DateOnly(year.Value, month, 1), string.Join(' ', words));
     }
 
-    /// <summary>1-12 for "oktober", "okt", "sept", "agt"; null for other words (at least three letters are needed).</summary>
+    /// <summary>1-12 for "oktober", "okt", "sept", "agt", "novmber"; null for other words (at least three letters are needed).</summary>
     private static int? MonthNumber(string word)
     {
         word = word.Trim('.', ',');
         if (Abbreviations.TryGetValue(word, out var n)) return n;
         if (word.Length < 3) return null;
         var i = Array.FindIndex(Names, name => name.StartsWith(word, StringComparison.Ordinal));
-        return i < 0 ? null : i + 1;
+        if (i >= 0) return i + 1;
+        // A slip of the thumb in a full name ("novmber", "okotber"); short words stay exact, or "mei" could be anything.
+        return word.Length >= 5 && FuzzyMatcher.Best(word, Names) is { } near ? Array.IndexOf(Names, near.Value) + 1 : null;
     }
 
     /// <summary>Null for "13/2026": the caller answers with the examples instead of guessing.</summary>

@@ -84,6 +84,8 @@ public sealed class MonthArgumentTests
     [InlineData("sept 2025", 2025, 9)]
     [InlineData("agt", 2026, 8)]
     [InlineData("mei 2024", 2024, 5)]
+    [InlineData("novmber", 2026, 11)] // a slip of the thumb in a full name
+    [InlineData("okotber 2026", 2026, 10)]
     public void Reads_the_month_officers_type(string text, int year, int month)
     {
         var parsed = MonthArgument.Parse(text, Today);
