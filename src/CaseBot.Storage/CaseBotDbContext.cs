@@ -164,6 +164,7 @@ public sealed class CaseBotDbContext : DbContext
             e.Property(x => x.Channel).HasMaxLength(16);
             e.Property(x => x.ChatId).HasMaxLength(64);
             e.HasIndex(x => new { x.AlertId, x.ReporterId }).IsUnique();
+            e.Property(x => x.DeliveryError).HasMaxLength(300);
         });
         b.Entity<ProcessedMessage>(e => e.HasIndex(x => x.At));
         b.Entity<JobClaim>(e =>

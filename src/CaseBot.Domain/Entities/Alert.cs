@@ -44,6 +44,9 @@ public sealed class AlertRecipient
     public required string ChatId { get; set; }
     /// <summary>When its message was stored for sending (the alert's time).</summary>
     public DateTimeOffset QueuedAt { get; set; }
+    /// <summary>How its delivery ended, kept when the final report is written: sent outbox rows are pruned after some days.</summary>
+    public OutboxState? Delivery { get; set; }
+    public string? DeliveryError { get; set; }
     public AlertAnswer? Answer { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
 }

@@ -41,7 +41,11 @@ public sealed class AlertFollowUps(ICaseStoreFactory stores, ReferenceData refer
                 var tallyDue = options.TallyEveryMinutes > 0 && answered > alert.TalliedAnswers
                                && (alert.TallySentAt is null || now - alert.TallySentAt >= TimeSpan.FromMinutes(options.TallyEveryMinutes));
                 if (!final && !tallyDue) continue;
-                if (final) alert.FinalReportAt = now;
+                if (final)
+                {
+                    alert.FinalReportAt = now;
+                    tally.Record();
+                }
                 else (alert.TallySentAt, alert.TalliedAnswers) = (now, answered);
                 if (await store.GetReporterAsync(alert.ByReporterId) is { } officer && await PersonChats.PreferredAsync(store, officer) is var (channel, chatId))
                     store.AddOutgoing(OutboxRows.From(new OutgoingMessage(channel, chatId, tally.Text(reference.TimeZoneOf(officer.Kabupaten), now, final),

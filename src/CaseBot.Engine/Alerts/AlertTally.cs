@@ -23,8 +23,15 @@ public sealed class AlertTally
     public IEnumerable<Line> Answered(AlertAnswer answer) => Lines.Where(l => l.Recipient.Answer == answer);
     public int Unanswered => Lines.Count(l => l.Recipient.Answer is null);
 
-    /// <summary>Everyone answered, or every message is out (sent or failed for good).</summary>
+    /// <summary>Every message is out (sent or failed for good).</summary>
     public bool Delivered => Waiting == 0;
+
+    /// <summary>Keeps each recipient's delivery on its row (with the final report), for when the outbox rows are pruned.</summary>
+    public void Record()
+    {
+        foreach (var line in Lines)
+            (line.Recipient.Delivery, line.Recipient.DeliveryError) = (line.Delivery, line.Error is { Length: > 300 } e ? e[..300] : line.Error);
+    }
 
     public static async Task<AlertTally> ReadAsync(ICaseStore store, Alert alert)
     {
@@ -38,8 +45,9 @@ public sealed class AlertTally
             Alert = alert,
             Lines = recipients.OrderBy(r => names.GetValueOrDefault(r.ReporterId) ?? "").Select(r =>
             {
+                // The outbox row while it is kept; after it was pruned, what the final report recorded.
                 var row = rows.GetValueOrDefault((r.Channel, r.ChatId));
-                return new Line(r, names.GetValueOrDefault(r.ReporterId) ?? $"#{r.ReporterId}", row?.State, row?.Error);
+                return new Line(r, names.GetValueOrDefault(r.ReporterId) ?? $"#{r.ReporterId}", row?.State ?? r.Delivery, row?.Error ?? r.DeliveryError);
             }).ToList(),
         };
     }

@@ -4,6 +4,7 @@ using CaseBot.Engine.Alerts;
 using CaseBot.Engine.Messages;
 using CaseBot.Engine.Outbox;
 using CaseBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseBot.Tests.Alerts;
@@ -215,6 +216,13 @@ public sealed class AlertTests
         Assert.Contains("📋 Laporan pengiriman siaga SG-2024-0001", final);
         Assert.Contains("📨 Terkirim 2 · ⏳ Menunggu 2 · ⚠️ Gagal 1", final);
         Assert.Contains("• Relawan 002 (Telegram): Pengguna memblokir bot (uji).", final);
+
+        // A week on, the sent rows are pruned from the outbox: the tally reads what the final report recorded.
+        await using (var db = bot.Db())
+            Assert.Equal(5, await db.Outbox.Where(m => m.Tag == "siaga:1").ExecuteDeleteAsync());
+        var later = await bot.Say(Officer, "/hasilsiaga 1");
+        Assert.Contains("📨 Terkirim 2 · ⏳ Menunggu 2 · ⚠️ Gagal 1", later);
+        Assert.Contains("• Relawan 002 (Telegram): Pengguna memblokir bot (uji).", later);
     }
 
     [Fact]
