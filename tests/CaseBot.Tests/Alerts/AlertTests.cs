@@ -13,8 +13,10 @@ namespace CaseBot.Tests.Alerts;
 /// /siaga end to end on a fake clock: an officer alerts the volunteers of Kab. Luwu Timur on Telegram and WhatsApp,
 /// each channel gets its share within its configured rate, answers are tallied, and the sender gets one final report.
 /// </summary>
-public sealed class AlertTests
+public class AlertTests
 {
+    protected virtual StorageKind Storage => StorageKind.Sqlite;
+
     private const string Officer = "30"; // Petugas Dinas for the whole of Luwu Timur
     private const string KecamatanOfficer = "31"; // Petugas Dinas, Wotu only
     private const string Tagana = "10"; // in Mamuju
@@ -35,10 +37,10 @@ public sealed class AlertTests
         }
     }
 
-    private static async Task<(BotHarness Bot, Channels Channels)> StartAsync(TestDatabase? database = null)
+    private async Task<(BotHarness Bot, Channels Channels)> StartAsync(TestDatabase? database = null)
     {
         var channels = new Channels();
-        var bot = await BotHarness.StartAsync(database ?? TestDatabase.Create(StorageKind.Sqlite), channels.Register);
+        var bot = await BotHarness.StartAsync(database ?? TestDatabase.Create(Storage), channels.Register);
         await Scenario.RegisterAdminAsync(bot);
         await Scenario.RegisterApprovedAsync(bot, Officer, "Pak Kasi Lutim", role: "Petugas Dinas", kecamatan: "Seluruh kabupaten");
         await Scenario.RegisterApprovedAsync(bot, KecamatanOfficer, "Bu Kasi Wotu", role: "Petugas Dinas", kecamatan: "Wotu");
@@ -247,4 +249,10 @@ public sealed class AlertTests
         await using var db = bot.Db();
         Assert.Empty(db.Alerts);
     }
+}
+
+/// <summary>The same alerts on PostgreSQL (the multi-instance database).</summary>
+public sealed class AlertTestsOnPostgres : AlertTests
+{
+    protected override StorageKind Storage => StorageKind.Postgres;
 }
