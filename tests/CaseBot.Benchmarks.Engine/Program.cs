@@ -68,6 +68,8 @@ foreach (var db in targets)
     double? conversationsRss = null;
     if (conversations > 0)
     {   // each user opens a report (one message into /bencana) and leaves it open
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var rssBefore = Phases.RssMb();
         var idle = await bot.AddUsersAsync("c", conversations);
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, closedUsers).Select(_ => Task.Run(async () =>
@@ -78,7 +80,8 @@ foreach (var db in targets)
         GC.WaitForPendingFinalizers();
         conversationsRss = Phases.RssMb();
         Console.WriteLine($"{conversations:N0} more users each with a report opened and left open: RSS {conversationsRss:0} MB " +
-                          $"(the whole benchmark process after a full GC; {users.Count + conversations:N0} reporters in all)");
+                          $"(the whole benchmark process after a full GC; {rssBefore:0} MB before them; managed heap " +
+                          $"{GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:0} MB; {users.Count + conversations:N0} reporters in all)");
     }
 
     var best = phases.MaxBy(p => p.Achieved)!;
