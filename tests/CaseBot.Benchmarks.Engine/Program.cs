@@ -48,7 +48,7 @@ foreach (var db in targets)
     var raw = Math.Max(raw1, rawN); // the most durable single-row commits per second this database gives here
     Console.WriteLine($"raw single-row durable INSERT commits: {raw1:0} /s with 1 writer, {rawN:0} /s with {closedUsers}");
 
-    using var bot = await BenchBot.StartAsync(db);
+    var bot = await BenchBot.StartAsync(db);
     var users = await bot.AddUsersAsync("u", Math.Max(openUsers, closedUsers));
     Console.WriteLine($"{users.Count} users registered over {bot.KecamatanCount} kecamatan of {bot.KabupatenCount} kabupaten (config/regions.json), " +
                       "event dates over the last 6 days");
@@ -108,6 +108,7 @@ foreach (var db in targets)
     if (conversationsRss is { } rss)
         table.Add($"| RSS with {conversations:N0} open conversations (web host built, not listening) | {rss:0} MB | < 150 MB | {Verdict(rss < 150)} {rss / 150:0.00}× goal |");
     tables.AddRange(table);
+    bot.Dispose();
     await db.DisposeAsync();
 }
 
