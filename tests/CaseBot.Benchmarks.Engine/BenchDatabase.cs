@@ -58,7 +58,12 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_postgresServer is null) return;
+        if (_postgresServer is null)
+        {   // the SQLite file and its WAL live in their own temporary folder
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(Path.GetDirectoryName(new SqliteConnectionStringBuilder(ConnectionString).DataSource)!, recursive: true);
+            return;
+        }
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(_postgresServer);
         await admin.OpenAsync();
