@@ -37,7 +37,9 @@ public static class EngineSetup
         services.AddSingleton<ICommand, RemoveGroupCommand>();
         services.AddSingleton<ICommand, LinkAccountCommand>();
         services.AddSingleton<ICommand, FailedDeliveriesCommand>();
-        services.AddSingleton<ICommand, Alerts.AlertAnswers>();
+        services.AddSingleton<Alerts.AlertAnswers>();
+        services.AddSingleton<ICommand>(sp => sp.GetRequiredService<Alerts.AlertAnswers>());
+        services.AddSingleton<IFreeTextHandler, Alerts.AlertTextAnswers>();
         services.AddSingleton<ICommand, Alerts.AlertResultsCommand>();
         services.AddSingleton<Alerts.AlertFollowUps>();
         services.AddSingleton<IntentReader>();

@@ -29,6 +29,8 @@ public sealed class Vocabulary
     public Dictionary<string, string> VictimWords { get; init; } = [];
     /// <summary>How aid recipients are counted, as people write it ("org", "jiwa", "keluarga") → Orang or Kk.</summary>
     public Dictionary<string, string> RecipientUnits { get; init; } = [];
+    /// <summary>An alert answered in words instead of the button ("siap", "ga bisa") → Siap or TidakBisa.</summary>
+    public Dictionary<string, string> AlertAnswers { get; init; } = [];
     /// <summary>Words that name a flow outright ("lapor bencana", "penyaluran") → flow name.</summary>
     public Dictionary<string, string> FlowWords { get; init; } = [];
     /// <summary>Words that say "I want to report" ("lapor", "mau lapor", "ada kejadian").</summary>

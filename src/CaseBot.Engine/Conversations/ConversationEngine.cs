@@ -283,10 +283,15 @@ public sealed class ConversationEngine(
             {
                 // Free text: a report to start (with what it already says), a question, a greeting, or not understood.
                 var intent = intents.Read(message.Text, reporter);
+                if (intent is StartFlowIntent start && _flows.TryGetValue(start.Flow, out var wanted))
+                    return await StartFlowAsync(session, wanted, null, await NewEventGuess.ApplyAsync(session, start));
+                // Before greetings: "siap" is thanks in general, but the answer to an alert just received.
+                var ctx = new CommandContext(session);
+                foreach (var handler in freeText)
+                    if (await handler.TryAnswerAsync(ctx, message.Text) is { } answer)
+                        return new Turn(answer);
                 switch (intent)
                 {
-                    case StartFlowIntent start when _flows.TryGetValue(start.Flow, out var wanted):
-                        return await StartFlowAsync(session, wanted, null, await NewEventGuess.ApplyAsync(session, start));
                     case HelpIntent:
                         return new Turn(HelpText(session));
                     case GreetingIntent { Thanks: true }:
@@ -294,10 +299,6 @@ public sealed class ConversationEngine(
                     case GreetingIntent:
                         return new Turn(new Reply($"Halo, {reporter.Name} 👋 Mau melapor apa hari ini?", LikelyButtons()));
                 }
-                var ctx = new CommandContext(session);
-                foreach (var handler in freeText)
-                    if (await handler.TryAnswerAsync(ctx, message.Text) is { } answer)
-                        return new Turn(answer);
                 if (intent is QuestionIntent)
                     return new Turn(new Reply(reporter.IsOfficer || session.IsAdmin
                         ? "Maaf, pertanyaan itu belum saya pahami. Contoh: capaian ppks triwulan 2, rekap hari ini."

@@ -191,6 +191,15 @@ public class AlertTests
         var chats = channels.Telegram.Sent.Select(s => s.Message.ChatId).ToList();
         Assert.Equal(70, chats.Count);
         Assert.Equal(70, chats.Distinct().Count());
+
+        // Answered in words, not with the button: the newest alert sent to that person takes it.
+        var typed = await restarted.Engine.HandleAsync(new IncomingMessage { Channel = "telegram", UserId = chats[0], ChatId = chats[0], Text = "Siap", MessageId = "t1" });
+        Assert.Contains("SIAP", typed.Single().Text);
+        await restarted.Engine.HandleAsync(new IncomingMessage { Channel = "telegram", UserId = chats[1], ChatId = chats[1], Text = "ga bisa", MessageId = "t2" });
+        Assert.Contains("Sama-sama", await restarted.Say(Tagana, "siap")); // no alert was sent to him: "siap" is just "OK"
+        await using var db = restarted.Db();
+        var answers = db.AlertRecipients.Where(r => r.Answer != null).Select(r => r.Answer).ToList();
+        Assert.Equal([AlertAnswer.Siap, AlertAnswer.TidakBisa], answers.Order());
     }
 
     [Fact]
