@@ -1,6 +1,6 @@
 using CaseBot.Domain.Configuration;
+using CaseBot.Domain.Entities;
 using CaseBot.Engine.Messages;
-using CaseBot.Engine.Outbox;
 using CaseBot.Reporting.Summary;
 using CaseBot.Storage;
 using CaseBot.Storage.Jobs;
@@ -9,61 +9,30 @@ using Microsoft.Extensions.Logging;
 
 namespace CaseBot.Reporting.Commands.Summary;
 
-/// <summary>
-/// Posts the daily summary to every registered group once a day at its time. The summary is stored in the outbox in
-/// the same transaction that records the day as sent, so a restart neither repeats it nor forgets a missed one (sent
-/// late, once); delivering it, and retrying a failed send, is the channel's outbox dispatcher's work.
-/// </summary>
+/// <summary>Posts the daily summary to every registered group once a day at its time (see <see cref="GroupPostScheduler{TDue}"/>).</summary>
 public sealed class DailySummaryScheduler(
     IDbContextFactory<CaseBotDbContext> contexts, DailySummaryComposer composer, OutboundMessages outbound, RegionCatalog regions,
-    IJobLock jobs, SummaryOptions options, TimeProvider clock, ILogger<DailySummaryScheduler> logger) : PeriodicCheck(clock, logger)
+    IJobLock jobs, SummaryOptions options, TimeProvider clock, ILogger<DailySummaryScheduler> logger)
+    : GroupPostScheduler<SummarySchedule.Due>(contexts, outbound, regions, jobs, clock, logger)
 {
-    /// <summary>Occurrences this instance claimed: it alone retries them after a failed send.</summary>
-    private readonly HashSet<(string Job, DateTimeOffset At)> _claimed = [];
+    protected override string JobName => "summary";
 
-    public static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(1);
+    protected override SummarySchedule.Due? Due(GroupChat group, Region area, DateTimeOffset now) => SummarySchedule.Find(group, area, options, now);
 
-    protected override TimeSpan Interval => CheckEvery;
+    protected override DateTimeOffset ScheduledAt(SummarySchedule.Due due) => due.ScheduledAt;
 
-    protected override Task<int> CheckOnceAsync(CancellationToken ct) => SendDueAsync(ct);
-
-    /// <summary>One check: stores what is due now for sending and returns how many summaries that was.</summary>
-    public async Task<int> SendDueAsync(CancellationToken ct = default)
+    protected override async Task<IReadOnlyList<OutgoingMessage>> ComposeAsync(GroupChat group, Region area, SummarySchedule.Due due,
+        DateTimeOffset now, CancellationToken ct)
     {
-        if (!outbound.Any) return 0;
-        var now = Clock.GetUtcNow();
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var sent = 0;
-        foreach (var group in await db.Groups.ToListAsync(ct))
-        {
-            if (!outbound.CanSend(group.Channel)) continue;
-            var area = regions.Find(group.Area);
-            if (area is null || SummarySchedule.Find(group, area, options, now) is not { } due) continue;
-            // Several instances on one database: the first to claim the occurrence sends it.
-            var job = ($"summary:{group.Channel}:{group.ChatId}", due.ScheduledAt);
-            if (!_claimed.Contains(job))
+        var summary = await composer.ComposeAsync(area, due.LocalDay.AddDays(-1), now, due.Late, ct);
+        return
+        [
+            new OutgoingMessage(group.Channel, group.ChatId, summary.Text, DrillDownButtons.For(summary.Capaian, summary.Scope, summary.Period, numbered: false))
             {
-                if (!await jobs.TryClaimAsync(job.Item1, job.ScheduledAt, ct)) continue;
-                _claimed.Add(job);
-            }
-            try
-            {
-                var summary = await composer.ComposeAsync(area, due.LocalDay.AddDays(-1), now, due.Late, ct);
-                db.Outbox.Add(OutboxRows.From(new OutgoingMessage(group.Channel, group.ChatId, summary.Text,
-                    DrillDownButtons.For(summary.Capaian, summary.Scope, summary.Period, numbered: false))
-                {
-                    File = new OutgoingFile($"capaian-{due.LocalDay:yyyyMMdd}.png", "image/png", summary.ChartPng),
-                }, null, now));
-                group.LastSentDay = due.LocalDay;
-                await db.SaveChangesAsync(ct);
-                _claimed.Remove(job);
-                sent++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Daily summary for {Channel}:{Chat} not composed; retrying at the next check.", group.Channel, group.ChatId);
-            }
-        }
-        return sent;
+                File = new OutgoingFile($"capaian-{due.LocalDay:yyyyMMdd}.png", "image/png", summary.ChartPng),
+            },
+        ];
     }
+
+    protected override void MarkPosted(GroupChat group, SummarySchedule.Due due) => group.LastSentDay = due.LocalDay;
 }

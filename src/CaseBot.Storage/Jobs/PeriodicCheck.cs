@@ -14,6 +14,8 @@ public abstract class PeriodicCheck(TimeProvider clock, ILogger logger) : Backgr
     /// <summary>The host's clock, for the check's own sense of now.</summary>
     protected TimeProvider Clock => clock;
 
+    protected ILogger Logger => logger;
+
     /// <summary>False: the service does nothing (switched off in configuration).</summary>
     protected virtual bool Enabled => true;
 
