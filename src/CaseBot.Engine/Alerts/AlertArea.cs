@@ -1,5 +1,6 @@
 using CaseBot.Domain.Configuration;
 using CaseBot.Domain.Entities;
+using CaseBot.Domain.Text;
 using CaseBot.Engine.Messages;
 
 namespace CaseBot.Engine.Alerts;
@@ -59,13 +60,14 @@ public sealed record AlertArea(RegionLevel Level, string Name, string? Kabupaten
     public static IReadOnlyList<Choice> Buttons(IReadOnlyList<AlertArea> reachable) =>
         Choices(reachable.Count <= MostButtons ? reachable : reachable.Where(a => a.Level != RegionLevel.Kecamatan).ToList());
 
-    /// <summary>A pressed button's data, or a typed name ("kalukku", "Kab. Mamuju", "mamuju" = the kabupaten): the area,
+    /// <summary>A pressed button's data, or a typed name ("kalukku", "malli", "Kab. Mamuju", "mamuju" = the kabupaten): the area,
     /// or why none.</summary>
     public static (AlertArea? Area, string? Problem) Resolve(IReadOnlyList<AlertArea> reachable, string typed)
     {
         if (Find(reachable, typed) is { } pressed) return (pressed, null);
-        var named = reachable.Where(a => string.Equals(a.Name, typed.Trim(), StringComparison.OrdinalIgnoreCase)).OrderBy(a => a.Level).FirstOrDefault();
-        if (named is not null) return (named, null);
+        // The name as typed, slips forgiven ("malli"); a kabupaten wins over a kecamatan of the same name.
+        if (FuzzyMatcher.Best(typed, reachable.Select(a => a.Name)) is { } name)
+            return (reachable.Where(a => a.Name == name.Value).OrderBy(a => a.Level).First(), null);
         if (Flows.ChoiceResolver.Resolve(Choices(reachable), null, typed) is { } chosen) return (Find(reachable, chosen.Data), null);
         var found = Flows.ChoiceResolver.Search(Choices(reachable), typed);
         return found.Count > 1

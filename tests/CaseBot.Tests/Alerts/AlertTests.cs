@@ -245,6 +245,9 @@ public class AlertTests
 
         var areas = (await bot.SendAsync(KecamatanOfficer, "/siaga")).Single().Choices.Select(c => c.Data).ToList();
         Assert.Equal(["c:Luwu Timur/Wotu"], areas);
+        await bot.Say(Officer, "/siaga");
+        Assert.Contains("Siapa yang dikirimi", await bot.Say(Officer, "towtui")); // a slip in a kecamatan's name
+        await bot.Say(Officer, "/batal");
         var refused = await bot.Say(KecamatanOfficer, "Mamuju");
         Assert.Contains("wilayah mana", refused);
         Assert.DoesNotContain("Siapa yang dikirimi", refused);
