@@ -38,8 +38,7 @@ public sealed class CloseEventCommand : ICommand
         var words = argument.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0) return await PickAsync(ctx);
         // The same answer whether the number does not exist or is not the user's to close: no probing.
-        if (!ReportNumber.TryParse(words[0], out var prefix, out var year, out var id) || prefix != DisasterEvent.Prefix
-            || await ctx.Store.GetEventAsync(id) is not { } e || e.EventDate.Year != year || !ReportAccess.CanClose(ctx.Reporter!, e))
+        if (await DisasterReports.FindEventAsync(ctx.Store, words[0]) is not { } e || !ReportAccess.CanClose(ctx.Reporter!, e))
             return $"Kejadian {words[0].ToUpperInvariant()} tidak ditemukan atau bukan wewenang Anda untuk menutupnya. " +
                    "Yang bisa menutup: pelapornya, atau petugas dinas wilayahnya.";
         if (e.Closed) return EventClosing.AlreadyClosed(e);

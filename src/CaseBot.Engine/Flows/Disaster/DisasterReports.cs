@@ -13,6 +13,13 @@ public sealed class DisasterReports : ReportKind
     public override Verification.ReportVerification Verification { get; } = new DisasterVerification();
     public override string ExportKey => "bencana";
 
+    /// <summary>The event a typed number names ("BC-2026-1", "bc 2026 0001"), or null; access is the caller's to check.</summary>
+    public static async Task<DisasterEvent?> FindEventAsync(Domain.Abstractions.ICaseStore store, string? number) =>
+        ReportNumber.TryParse(number, out var prefix, out var year, out var id) && prefix == DisasterEvent.Prefix
+        && await store.GetEventAsync(id) is { } e && e.EventDate.Year == year
+            ? e
+            : null;
+
     public override async Task<Reply?> ShowAsync(FlowSession session, int id, int year)
     {
         var e = await session.Store.GetEventAsync(id);

@@ -50,8 +50,7 @@ public sealed class EventUpdateFlow : Flow<EventUpdateDraft>
     protected override async Task<string?> PrepareAsync(FlowContext<EventUpdateDraft> ctx, string? argument)
     {
         // The same answer whether the number does not exist or is not the user's to update: no probing.
-        if (!ReportNumber.TryParse(argument, out var prefix, out var year, out var id) || prefix != DisasterEvent.Prefix
-            || await ctx.Store.GetEventAsync(id) is not { } e || e.EventDate.Year != year || !ReportAccess.CanUpdate(ctx.Reporter!, e))
+        if (await DisasterReports.FindEventAsync(ctx.Store, argument) is not { } e || !ReportAccess.CanUpdate(ctx.Reporter!, e))
             return $"Kejadian {argument} tidak ditemukan atau bukan wewenang Anda. Ketik /laporanku untuk melihat nomor laporan Anda.";
         if (e.Closed) return EventClosing.AlreadyClosed(e);
         Load(ctx, e);

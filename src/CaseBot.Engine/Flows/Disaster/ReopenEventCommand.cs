@@ -23,8 +23,7 @@ public sealed class ReopenEventCommand : ICommand
         var by = ctx.Reporter;
         if (by is null) return "Daftarkan diri Anda dulu dengan /daftar.";
         if (number.Length == 0) return $"Ketik /{CommandName} lalu nomor kejadiannya, contoh: /{CommandName} BC-{ctx.Today.Year}-0001.";
-        if (!ReportNumber.TryParse(number, out var prefix, out var year, out var id) || prefix != DisasterEvent.Prefix
-            || await ctx.Store.GetEventAsync(id) is not { } e || e.EventDate.Year != year
+        if (await DisasterReports.FindEventAsync(ctx.Store, number) is not { } e
             || !(by.IsAdmin || by.Role == ReporterRole.Petugas && ReportAccess.CanClose(by, e)))
             return $"Kejadian {number.ToUpperInvariant()} tidak ditemukan atau di luar wilayah Anda.";
         if (!e.Closed) return $"{e.Number} masih terbuka; tidak ada yang perlu dibuka.";
