@@ -39,7 +39,9 @@ public sealed class AlertTally
         var tag = alert.Tag;
         var rows = (await store.ListAsync<OutboxMessage>(m => m.Tag == tag, m => m.CreatedAt, int.MaxValue))
             .GroupBy(m => (m.Channel, m.ChatId)).ToDictionary(g => g.Key, g => g.First());
-        var names = (await store.ListReportersAsync(ReporterStatus.Approved)).ToDictionary(r => r.Id, r => r.Name);
+        // The recipients' own names only (not every reporter's): the follow-up check reads this every minute.
+        var ids = recipients.Select(r => r.ReporterId).ToList();
+        var names = (await store.ListAsync<Reporter>(r => ids.Contains(r.Id), r => r.RegisteredAt, ids.Count)).ToDictionary(r => r.Id, r => r.Name);
         return new AlertTally
         {
             Alert = alert,
