@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CaseBot.Domain.Entities;
 using CaseBot.Engine.Messages;
 using CaseBot.Engine.Flows;
@@ -69,10 +70,20 @@ public sealed class AlertFlow : Flow<AlertDraft>
             ? "Belum ada Tagana/TKSK terdaftar di wilayah itu. Pilih penerima atau wilayah lain." : null),
     ];
 
-    private static Task<IReadOnlyList<AlertRecipients.Person>> RecipientsAsync(FlowContext<AlertDraft> ctx) =>
-        AlertArea.Find(Reachable(ctx), ctx.Draft.Area) is { } area
-            ? AlertRecipients.FindAsync(ctx.Store, area, Enum.Parse<AlertAudience>(ctx.Draft.Audience!), ctx.Reporter?.Id)
-            : Task.FromResult<IReadOnlyList<AlertRecipients.Person>>([]);
+    /// <summary>Recipients found once per message and choice: Kirim checks them (the invariant) and then sends to them,
+    /// and finding them reads every recipient's last chat.</summary>
+    private static readonly ConditionalWeakTable<FlowSession, Dictionary<(string?, string?), Task<IReadOnlyList<AlertRecipients.Person>>>> Found = new();
+
+    private static Task<IReadOnlyList<AlertRecipients.Person>> RecipientsAsync(FlowContext<AlertDraft> ctx)
+    {
+        var found = Found.GetOrCreateValue(ctx.Session);
+        var key = (ctx.Draft.Area, ctx.Draft.Audience);
+        if (!found.TryGetValue(key, out var people))
+            found[key] = people = AlertArea.Find(Reachable(ctx), ctx.Draft.Area) is { } area
+                ? AlertRecipients.FindAsync(ctx.Store, area, Enum.Parse<AlertAudience>(ctx.Draft.Audience!), ctx.Reporter?.Id)
+                : Task.FromResult<IReadOnlyList<AlertRecipients.Person>>([]);
+        return people;
+    }
 
     protected override async Task<string> SummaryTitleAsync(FlowContext<AlertDraft> ctx) => (await RecipientsAsync(ctx)) is { Count: > 0 } people
         ? $"Periksa pesan siaga Anda. Akan dikirim ke {AlertRecipients.Describe(people)}:"
