@@ -173,7 +173,7 @@ public sealed class ConversationEngine(
         // The replies are written in the transaction of the change itself, once saved reports have their numbers.
         await store.CommitAsync(() =>
         {
-            if (turn.Reply is not null) replies.Add(Paged(session, To(message, turn.Reply)));
+            if (turn.Reply is not null) replies.Add(To(message, Paged(session, turn.Reply)));
             if (turn.AfterCommit is not null) replies.Add(To(message, turn.AfterCommit()));
             replies.AddRange(session.Notices);
             foreach (var reply in replies) store.AddOutgoing(OutboxRows.From(reply, message.MessageId, now));
@@ -181,12 +181,10 @@ public sealed class ConversationEngine(
         return replies;
     }
 
-    /// <summary>The next page of a list replaces the page whose button was pressed, where the channel can edit.</summary>
-    private static OutgoingMessage Paged(FlowSession session, OutgoingMessage reply) =>
-        session.Message is { PressedMessageId: { } pressed, ButtonData: var data } && ChoicePaging.TryGetPage(data, out _)
-                                                                                  && session.Notices.Count == 0
-            ? reply with { ReplacesMessageId = pressed }
-            : reply;
+    /// <summary>The next page of a list replaces the page whose button was pressed, where the channel can edit
+    /// (<see cref="Reply.ReplacesPressed"/>, as a refreshed tally does).</summary>
+    private static Reply Paged(FlowSession session, Reply reply) =>
+        ChoicePaging.TryGetPage(session.Message.ButtonData, out _) && session.Notices.Count == 0 ? reply with { ReplacesPressed = true } : reply;
 
     private sealed record Turn(Reply? Reply, Func<Reply>? AfterCommit = null);
 

@@ -156,6 +156,12 @@ public class AlertTests
         var tally = await bot.Say(Officer, "/hasilsiaga");
         Assert.Contains("📨 Terkirim 200 · ⏳ Menunggu 0 · ⚠️ Gagal 0", tally);
         Assert.Contains("✅ Siap 150 · ❌ Tidak bisa 30 · 💬 Belum menjawab 20", tally);
+        // Perbarui refreshes the tally in place: the reply replaces the message whose button was pressed.
+        var refreshed = await bot.Engine.HandleAsync(new IncomingMessage
+        {
+            Channel = BotHarness.Channel, UserId = Officer, ChatId = Officer, ButtonData = AlertResultsCommand.For(1), PressedMessageId = "77", MessageId = "refresh",
+        });
+        Assert.Equal("77", refreshed.Single().ReplacesMessageId);
         Assert.Contains("Perintah itu khusus petugas dinas", await bot.Say(Tagana, "/hasilsiaga 1"));
         Assert.Contains("bukan kiriman Anda", await bot.Say(KecamatanOfficer, "/hasilsiaga 1"));
 
