@@ -6,7 +6,7 @@ namespace CaseBot.Engine.Verification;
 /// <summary>Notices about a report for the people concerned: its reporter, and the verifiers of its area.</summary>
 public static class ReportNotices
 {
-    /// <summary>To every chat account of a reporter.</summary>
+    /// <summary>To a reporter, on the chat account they last wrote from (<see cref="PersonChats"/>).</summary>
     public static async Task ToReporterAsync(FlowSession session, int reporterId, Reply notice)
     {
         if (await session.Store.GetReporterAsync(reporterId) is not { } reporter
