@@ -58,9 +58,10 @@ public sealed class CloseEventTests
     public async Task A_closed_event_refuses_updates_with_a_way_forward()
     {
         await using var bot = await WithFloodAsync();
+        bot.Clock.Advance(TimeSpan.FromHours(14)); // 16:00 UTC on 15 March is 00:00 WITA on the 16th
         await CloseAsync(bot, Reporter);
         var refused = await bot.Say(Reporter, $"/ubah {Number}");
-        Assert.Contains("sudah ditutup", refused);
+        Assert.Contains("sudah ditutup pada 16 Maret 2024", refused);
         Assert.Contains("/bencana", refused);
         await using var db = bot.Db();
         Assert.Empty(db.Conversations);

@@ -41,7 +41,7 @@ public sealed class CloseEventCommand : ICommand
         if (await DisasterReports.FindEventAsync(ctx.Store, words[0]) is not { } e || !ReportAccess.CanClose(ctx.Reporter!, e))
             return $"Kejadian {words[0].ToUpperInvariant()} tidak ditemukan atau bukan wewenang Anda untuk menutupnya. " +
                    "Yang bisa menutup: pelapornya, atau petugas dinas wilayahnya.";
-        if (e.Closed) return EventClosing.AlreadyClosed(e);
+        if (e.Closed) return EventClosing.AlreadyClosed(ctx.Reference, e);
 
         var title = RecentEvents.Title(ctx.Session, e);
         switch (words.ElementAtOrDefault(1)?.ToLowerInvariant())
@@ -74,8 +74,9 @@ public sealed class CloseEventCommand : ICommand
 /// <summary>What closed events answer to those who would still change them.</summary>
 public static class EventClosing
 {
-    public static string AlreadyClosed(DisasterEvent e) =>
-        $"🔒 {e.Number} sudah ditutup{(e.ClosedAt is { } at ? $" pada {IndonesianFormat.Date(DateOnly.FromDateTime(at.UtcDateTime))}" : "")} " +
+    /// <summary>The day it was closed is the region's (a close at 06:00 WITA is not the day before, as in UTC).</summary>
+    public static string AlreadyClosed(Conversations.ReferenceData reference, DisasterEvent e) =>
+        $"🔒 {e.Number} sudah ditutup{(e.ClosedAt is { } at ? $" pada {IndonesianFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, reference.TimeZoneOf(e.Kabupaten)).DateTime))}" : "")} " +
         "(tanggap darurat selesai), jadi angkanya tidak bisa diubah lagi.\n" +
         "Ada kejadian baru? Laporkan dengan /bencana. Bila penutupan ini keliru, petugas dinas bisa membukanya kembali (/bukakembali).";
 }

@@ -38,7 +38,7 @@ public sealed class EventUpdateFlow : Flow<EventUpdateDraft>
     protected override IReadOnlyList<Invariant<EventUpdateDraft>> Invariants { get; } =
     [
         new(null, async ctx => await ctx.Store.GetEventAsync(ctx.Draft.EventId) is { } e && ReportAccess.CanUpdate(ctx.Reporter!, e)
-            ? e.Closed ? $"{EventClosing.AlreadyClosed(e)}\nKetik /batal." : null
+            ? e.Closed ? $"{EventClosing.AlreadyClosed(ctx.Reference, e)}\nKetik /batal." : null
             : "Kejadian ini tidak bisa lagi Anda perbarui. Ketik /batal."),
         Invariant<EventUpdateDraft>.Of(null, ctx => ctx.Draft.Changed.Any()
             ? null : "Belum ada angka yang diubah. Pilih Ubah untuk mengganti angka, atau Batal."),
@@ -52,7 +52,7 @@ public sealed class EventUpdateFlow : Flow<EventUpdateDraft>
         // The same answer whether the number does not exist or is not the user's to update: no probing.
         if (await DisasterReports.FindEventAsync(ctx.Store, argument) is not { } e || !ReportAccess.CanUpdate(ctx.Reporter!, e))
             return $"Kejadian {argument} tidak ditemukan atau bukan wewenang Anda. Ketik /laporanku untuk melihat nomor laporan Anda.";
-        if (e.Closed) return EventClosing.AlreadyClosed(e);
+        if (e.Closed) return EventClosing.AlreadyClosed(ctx.Reference, e);
         Load(ctx, e);
         return null;
     }
