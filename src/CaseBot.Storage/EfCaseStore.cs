@@ -85,6 +85,12 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
     public async Task<IReadOnlyList<Reporter>> ListAdminsAsync() =>
         await db.Reporters.Include(r => r.Identities).Where(r => r.IsAdmin).ToListAsync();
 
+    public async Task<IReadOnlyList<Reporter>> ListApprovedCoveringAsync(IReadOnlyCollection<ReporterRole> roles, string kabupaten, string kecamatan) =>
+        await db.Reporters.Include(r => r.Identities)
+            .Where(r => r.Status == ReporterStatus.Approved && roles.Contains(r.Role) && r.Kabupaten == kabupaten
+                        && (r.Kecamatan == null || r.Kecamatan == kecamatan))
+            .OrderBy(r => r.Id).ToListAsync();
+
     public void AddReporter(Reporter reporter) => db.Reporters.Add(reporter);
 
     public void AddIdentity(Reporter reporter, ChannelIdentity identity) => reporter.Identities.Add(identity);

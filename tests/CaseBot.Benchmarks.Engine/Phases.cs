@@ -4,14 +4,14 @@ namespace CaseBot.Benchmarks.Engine;
 
 /// <summary>One measured phase: messages answered, the rate achieved, latency percentiles, memory.</summary>
 public sealed record PhaseResult(string Label, double? Offered, long Messages, long NotSent, double Seconds, double P50, double P99,
-    double Max, double RssMb, double AllocatedKbPerMessage, long Reports)
+    double Max, double RssMb, double AllocatedKbPerMessage, double CpuMsPerMessage, long Reports)
 {
     public double Achieved => Messages / Seconds;
 
     public override string ToString() =>
         $"{Label}: {Messages:N0} messages in {Seconds:0.0} s = {Achieved:0} messages/s ({Reports / Seconds:0.0} reports/s)" +
         (NotSent > 0 ? $", {NotSent:N0} scheduled but not sent by the end (counted with their wait so far)" : "") +
-        $", p50 {P50:0.0} ms, p99 {P99:0.0} ms, max {Max:0.0} ms, RSS {RssMb:0} MB, {AllocatedKbPerMessage:0} KB allocated per message";
+        $", p50 {P50:0.0} ms, p99 {P99:0.0} ms, max {Max:0.0} ms, RSS {RssMb:0} MB, {AllocatedKbPerMessage:0} KB allocated and {CpuMsPerMessage:0.00} ms of CPU per message";
 }
 
 public static class Phases
@@ -93,10 +93,12 @@ public static class Phases
         private readonly BenchBot _bot;
         private readonly long _allocated;
         private readonly long _reports;
+        private readonly TimeSpan _cpu;
 
         private Measure(BenchBot bot)
         {
             _bot = bot;
+            _cpu = Process.GetCurrentProcess().TotalProcessorTime; // the whole process: engine, database and the load generator
             _allocated = GC.GetTotalAllocatedBytes(precise: true);
             _reports = bot.Reports;
         }
@@ -110,10 +112,12 @@ public static class Phases
         public PhaseResult Stop(string label, double? offered, double seconds, List<double>[] latencies, long notSent)
         {
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - _allocated;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - _cpu;
             var all = latencies.SelectMany(l => l).Order().ToArray();
             var answered = all.Length - notSent;
             return new PhaseResult(label, offered, answered, notSent, seconds, Percentile(all, 0.50), Percentile(all, 0.99),
-                all.Length == 0 ? 0 : all[^1], RssMb(), allocated / 1024.0 / Math.Max(1, answered), _bot.Reports - _reports);
+                all.Length == 0 ? 0 : all[^1], RssMb(), allocated / 1024.0 / Math.Max(1, answered),
+                cpu.TotalMilliseconds / Math.Max(1, answered), _bot.Reports - _reports);
         }
     }
 }

@@ -92,12 +92,12 @@ foreach (var db in targets)
     var table = new List<string>
     {
         $"\n{db.Name} ({db.Durability})",
-        "| phase | offered msg/s | achieved msg/s | p50 ms | p99 ms | max ms | reports/s | RSS MB | KB allocated / msg |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| phase | offered msg/s | achieved msg/s | p50 ms | p99 ms | max ms | reports/s | RSS MB | KB allocated / msg | CPU ms / msg |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     };
     table.AddRange(phases.Select(p => $"| {p.Label} | {(p.Offered is { } o ? o.ToString("0") : "as fast as answered")} | {p.Achieved:0}" +
-        (p.NotSent > 0 ? $" ({p.NotSent:N0} not sent)" : "") + $" | {p.P50:0.0} | {p.P99:0.0} | {p.Max:0.0} | {p.Reports / p.Seconds:0.0} | {p.RssMb:0} | {p.AllocatedKbPerMessage:0} |"));
-    table.Add($"| raw single-row durable INSERTs, same file | | {raw1:0} (1 writer), {rawN:0} ({closedUsers} writers) | | | | | | |");
+        (p.NotSent > 0 ? $" ({p.NotSent:N0} not sent)" : "") + $" | {p.P50:0.0} | {p.P99:0.0} | {p.Max:0.0} | {p.Reports / p.Seconds:0.0} | {p.RssMb:0} | {p.AllocatedKbPerMessage:0} | {p.CpuMsPerMessage:0.00} |"));
+    table.Add($"| raw single-row durable INSERTs, same file | | {raw1:0} (1 writer), {rawN:0} ({closedUsers} writers) | | | | | | | |");
     table.Add("");
     table.Add("| figure | measured | goal | verdict |");
     table.Add("| --- | --- | --- | --- |");

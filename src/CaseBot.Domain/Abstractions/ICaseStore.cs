@@ -42,6 +42,9 @@ public interface ICaseStore : IAsyncDisposable
     Task<Reporter?> GetReporterAsync(int id);
     Task<IReadOnlyList<Reporter>> ListReportersAsync(ReporterStatus status);
     Task<IReadOnlyList<Reporter>> ListAdminsAsync();
+    /// <summary>Approved reporters of <paramref name="roles"/> whose area holds the kecamatan: the whole kabupaten or that
+    /// kecamatan (who verifies a report there), read in SQL rather than every reporter in memory.</summary>
+    Task<IReadOnlyList<Reporter>> ListApprovedCoveringAsync(IReadOnlyCollection<ReporterRole> roles, string kabupaten, string kecamatan);
     void AddReporter(Reporter reporter);
     /// <summary>Another chat account for a registered person (an admin links WhatsApp and Telegram).</summary>
     void AddIdentity(Reporter reporter, ChannelIdentity identity);

@@ -23,7 +23,8 @@ public static class ReportNotices
         var options = session.Reference.Options.Verification;
         if (!options.NotifyVerifiers) return [];
         var area = new List<(string Channel, string ChatId)>();
-        foreach (var verifier in (await session.Store.ListReportersAsync(Domain.Entities.ReporterStatus.Approved))
+        // ReportAccess.InArea stays the rule; the query only spares reading every reporter on each save.
+        foreach (var verifier in (await session.Store.ListApprovedCoveringAsync(options.VerifierRoles, kabupaten, kecamatan))
                  .Where(r => r.Id != session.Reporter?.Id && !r.IsAdmin && options.VerifierRoles.Contains(r.Role) && ReportAccess.InArea(r, kabupaten, kecamatan)))
             if (await PersonChats.PreferredAsync(session.Store, verifier) is { } chat) area.Add(chat);
         return area.Count > 0 ? area : (await AdminChats.ListAsync(session)).Where(c => (c.Channel, c.ChatId) != (session.Message.Channel, session.Message.ChatId)).ToList();

@@ -160,6 +160,23 @@ public class VerificationTests
     }
 
     [Fact]
+    public async Task An_officer_of_the_whole_kabupaten_is_asked_too_and_only_officers_are()
+    {
+        await using var bot = await StartAsync();
+        const string kabupatenOfficer = "32", otherTagana = "11";
+        await Scenario.RegisterApprovedAsync(bot, kabupatenOfficer, "Pak Kabid Luwu Timur", role: "Petugas Dinas", kecamatan: "Seluruh kabupaten");
+        await Scenario.RegisterApprovedAsync(bot, otherTagana, "Sari Tagana"); // Malili, but Tagana do not verify
+        var start = await bot.SendAsync(Tagana, "/bencana");
+        if (start.SelectMany(r => r.Choices).Any(c => c.Data == CaseBot.Engine.Flows.DisasterFlow.NewEvent)) await bot.Press(Tagana, CaseBot.Engine.Flows.DisasterFlow.NewEvent);
+        foreach (var a in new[] { "Banjir", "Malili", "Baruga", "hari ini", "0 0 2 40 90 30 10" })
+            await bot.Say(Tagana, a);
+        var saved = await bot.SendAsync(Tagana, "simpan");
+        Assert.Contains("menunggu verifikasi", saved.Single(m => m.ChatId == kabupatenOfficer).Text);
+        Assert.Contains("menunggu verifikasi", saved.Single(m => m.ChatId == Officer).Text);
+        Assert.DoesNotContain(saved, m => m.ChatId is otherTagana or OtherOfficer or BotHarness.AdminId);
+    }
+
+    [Fact]
     public async Task The_queue_lists_the_newest_day_first_and_within_it_the_largest_report_first()
     {
         await using var bot = await StartAsync();
