@@ -57,6 +57,7 @@ public sealed class CaseBotDbContext : DbContext
             e.Property(r => r.Kabupaten).HasMaxLength(80);
             e.Property(r => r.Kecamatan).HasMaxLength(80);
             e.HasMany(r => r.Identities).WithOne(i => i.Reporter).HasForeignKey(i => i.ReporterId);
+            e.HasIndex(r => new { r.Kabupaten, r.Status }); // a saved report's verifiers, without reading every reporter
             e.Ignore(r => r.IsOfficer);
             e.Ignore(r => r.CanReport);
         });

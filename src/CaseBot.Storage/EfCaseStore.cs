@@ -72,9 +72,11 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
         if (existing is not null) db.Conversations.Remove(existing);
     }
 
+    // The identity's unique index names the reporter; "any identity matches" would test every reporter (a scan per message).
     public Task<Reporter?> FindReporterAsync(string channel, string externalUserId) =>
         db.Reporters.Include(r => r.Identities)
-            .FirstOrDefaultAsync(r => r.Identities.Any(i => i.Channel == channel && i.ExternalUserId == externalUserId));
+            .FirstOrDefaultAsync(r => r.Id == db.Identities.Where(i => i.Channel == channel && i.ExternalUserId == externalUserId)
+                .Select(i => i.ReporterId).FirstOrDefault());
 
     public Task<Reporter?> GetReporterAsync(int id) =>
         db.Reporters.Include(r => r.Identities).FirstOrDefaultAsync(r => r.Id == id);

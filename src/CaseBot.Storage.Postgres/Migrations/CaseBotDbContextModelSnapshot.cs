@@ -859,6 +859,8 @@ namespace CaseBot.Storage.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kabupaten", "Status");
+
                     b.ToTable("Reporters");
                 });
 

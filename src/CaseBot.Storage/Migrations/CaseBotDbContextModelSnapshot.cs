@@ -832,6 +832,8 @@ namespace CaseBot.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kabupaten", "Status");
+
                     b.ToTable("Reporters");
                 });
 
