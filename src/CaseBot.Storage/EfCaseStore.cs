@@ -6,9 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseBot.Storage;
 
 /// <summary>The EF Core unit of work behind <see cref="ICaseStore"/>: one DbContext, one SaveChanges.</summary>
-public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
+/// <param name="groupCommit">SQLite: the writer that commits waiting units of work together (null: this one commits alone).</param>
+public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupCommit? groupCommit = null) : ICaseStore
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new();
+
+    /// <summary>This process's one writer turn on a SQLite file.</summary>
+    internal static SemaphoreSlim WriterGate(string connectionString) => SqliteWriters.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
 
     public async Task<bool> TryMarkProcessedAsync(string channel, string messageId, DateTimeOffset at)
     {
@@ -179,9 +183,14 @@ public sealed class EfCaseStore(CaseBotDbContext db) : ICaseStore
     {
         if (db.Database.IsSqlite())
         {
+            if (groupCommit is not null && db.Database.CurrentTransaction is null)
+            {
+                await groupCommit.SaveAsync(db, afterSave);
+                return;
+            }
             // SQLite has one writer at a time. Queueing this process's writers here is fair and costs nothing,
             // where SQLite's own busy handling would have them poll and sleep (long tail latencies under load).
-            var gate = SqliteWriters.GetOrAdd(db.Database.GetConnectionString()!, _ => new SemaphoreSlim(1, 1));
+            var gate = WriterGate(db.Database.GetConnectionString()!);
             await gate.WaitAsync();
             try { await SaveInOneTransactionAsync(afterSave); }
             finally { gate.Release(); }

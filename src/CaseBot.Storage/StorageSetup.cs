@@ -1,5 +1,6 @@
 using CaseBot.Domain.Abstractions;
 using CaseBot.Storage.Backup;
+using CaseBot.Storage.GroupCommit;
 using CaseBot.Storage.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -65,9 +66,16 @@ public static class StorageSetup
     }
 }
 
-internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> contexts) : ICaseStoreFactory
+internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> contexts, StorageOptions options) : ICaseStoreFactory, IAsyncDisposable
 {
-    public ICaseStore Create() => new EfCaseStore(contexts.CreateDbContext());
+    private readonly Lazy<SqliteGroupCommit?> _groupCommit = new(() =>
+    {
+        if (!options.IsSqlite) return null;
+        var connectionString = StorageSetup.SqliteConnectionString(options.ConnectionString);
+        return new SqliteGroupCommit(connectionString, EfCaseStore.WriterGate(connectionString));
+    });
+
+    public ICaseStore Create() => new EfCaseStore(contexts.CreateDbContext(), _groupCommit.Value);
 
     public async Task<ICaseStore> OpenForUserAsync(string userKey, CancellationToken ct = default)
     {
@@ -82,13 +90,18 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({UserLockSpace}, hashtext({userKey}))", ct);
             }
             // SQLite is one process's file: the engine's in-process lock per user and SQLite's single writer suffice.
-            return new EfCaseStore(db);
+            return new EfCaseStore(db, _groupCommit.Value);
         }
         catch
         {
             await db.DisposeAsync();
             throw;
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_groupCommit is { IsValueCreated: true, Value: { } groupCommit }) await groupCommit.DisposeAsync();
     }
 
     /// <summary>The first key of PostgreSQL's two-key advisory locks, so user locks never collide with other locks.</summary>
