@@ -187,5 +187,9 @@ public sealed class CaseBotDbContext : DbContext
 }
 
 internal sealed class DateTimeOffsetToUnixMsConverter() : ValueConverter<DateTimeOffset, long>(
-    v => v.ToUnixTimeMilliseconds(),
-    v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+    v => ToStored(v),
+    v => DateTimeOffset.FromUnixTimeMilliseconds(v))
+{
+    /// <summary>The stored value, for SQL written by hand.</summary>
+    public static long ToStored(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
+}

@@ -14,12 +14,13 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
     /// <summary>This process's one writer turn on a SQLite file.</summary>
     internal static SemaphoreSlim WriterGate(string connectionString) => SqliteWriters.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
 
-    public async Task<bool> TryMarkProcessedAsync(string channel, string messageId, DateTimeOffset at)
-    {
-        if (await db.ProcessedMessages.AnyAsync(p => p.Channel == channel && p.MessageId == messageId)) return false;
+    private readonly List<ChannelContact> _touched = [];
+
+    public void MarkProcessed(string channel, string messageId, DateTimeOffset at) =>
         db.ProcessedMessages.Add(new ProcessedMessage { Channel = channel, MessageId = messageId, At = at });
-        return true;
-    }
+
+    public Task<bool> WasProcessedAsync(string channel, string messageId) =>
+        db.ProcessedMessages.AnyAsync(p => p.Channel == channel && p.MessageId == messageId);
 
     public async Task ReleaseUnsentAsync(string channel, string sourceMessageId)
     {
@@ -44,15 +45,22 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
         else cursor.Position = position;
     }
 
-    public async Task TouchContactAsync(string channel, string chatId, DateTimeOffset at)
-    {
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Channel == channel && c.ChatId == chatId);
-        if (contact is null) db.Contacts.Add(new ChannelContact { Channel = channel, ChatId = chatId, LastInboundAt = at });
-        else contact.LastInboundAt = at;
-    }
+    public void TouchContact(string channel, string chatId, DateTimeOffset at) =>
+        _touched.Add(new ChannelContact { Channel = channel, ChatId = chatId, LastInboundAt = at });
 
     public async Task<DateTimeOffset?> LastInboundAsync(string channel, string chatId) =>
-        (await db.Contacts.FirstOrDefaultAsync(c => c.Channel == channel && c.ChatId == chatId))?.LastInboundAt;
+        _touched.LastOrDefault(c => c.Channel == channel && c.ChatId == chatId)?.LastInboundAt
+        ?? (await db.Contacts.FirstOrDefaultAsync(c => c.Channel == channel && c.ChatId == chatId))?.LastInboundAt;
+
+    /// <summary>The contacts touched, as one upsert each (SQLite and PostgreSQL both read this SQL), in the commit's transaction.</summary>
+    private async Task WriteTouchedAsync(DbContext context)
+    {
+        foreach (var c in _touched)
+            await context.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Contacts" ("Channel", "ChatId", "LastInboundAt") VALUES ({c.Channel}, {c.ChatId}, {Stored(c.LastInboundAt)})
+                ON CONFLICT ("Channel", "ChatId") DO UPDATE SET "LastInboundAt" = excluded."LastInboundAt"
+                """);
+    }
 
     public Task<Conversation?> GetConversationAsync(string userKey) =>
         db.Conversations.FirstOrDefaultAsync(c => c.UserKey == userKey);
@@ -172,12 +180,21 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
         try
         {
             await SaveAsync(afterSave);
+            _touched.Clear();
         }
         catch (DbUpdateConcurrencyException ex)
         {
             throw new ConcurrentUpdateException("A versioned record was saved by someone else meanwhile.", ex);
         }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex) && db.ChangeTracker.Entries<ProcessedMessage>().Any(e => e.State == EntityState.Added))
+        {
+            throw new DuplicateMessageException("The message id was recorded before, or another unique conflict.", ex);
+        }
     }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 }
+            or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 
     private async Task SaveAsync(Action? afterSave)
     {
@@ -185,7 +202,7 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
         {
             if (groupCommit is not null && db.Database.CurrentTransaction is null)
             {
-                await groupCommit.SaveAsync(db, afterSave);
+                await groupCommit.SaveAsync(db, () => WriteAsync(afterSave));
                 return;
             }
             // SQLite has one writer at a time. Queueing this process's writers here is fair and costs nothing,
@@ -203,19 +220,29 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
     /// <summary>The change, then what names its new ids (the outgoing confirmation): both or neither are written.</summary>
     private async Task SaveInOneTransactionAsync(Action? afterSave)
     {
-        if (afterSave is null && db.Database.CurrentTransaction is null)
+        if (afterSave is null && _touched.Count == 0 && db.Database.CurrentTransaction is null)
         {
             await db.SaveChangesAsync();
             return;
         }
         var transaction = db.Database.CurrentTransaction ?? await db.Database.BeginTransactionAsync();
+        await WriteAsync(afterSave);
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>A time as the model stores it (raw SQL bypasses the model's converter).</summary>
+    private static long Stored(DateTimeOffset at) => DateTimeOffsetToUnixMsConverter.ToStored(at);
+
+    /// <summary>Everything the unit of work writes, inside the transaction its caller commits.</summary>
+    private async Task WriteAsync(Action? afterSave)
+    {
         await db.SaveChangesAsync();
+        await WriteTouchedAsync(db);
         if (afterSave is not null)
         {
             afterSave();
             await db.SaveChangesAsync();
         }
-        await transaction.CommitAsync();
     }
 
     public ValueTask DisposeAsync() => db.DisposeAsync();

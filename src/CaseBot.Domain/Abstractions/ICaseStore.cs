@@ -10,8 +10,13 @@ namespace CaseBot.Domain.Abstractions;
 public interface ICaseStore : IAsyncDisposable
 {
     // Idempotency
-    /// <summary>Records the inbound message id; false when it was already handled (a redelivery).</summary>
-    Task<bool> TryMarkProcessedAsync(string channel, string messageId, DateTimeOffset at);
+    /// <summary>Records the inbound message id with everything else at <see cref="CommitAsync"/>. An id handled before
+    /// (a redelivery) makes the commit throw <see cref="DuplicateMessageException"/> and write nothing: one insert per
+    /// message instead of a lookup first.</summary>
+    void MarkProcessed(string channel, string messageId, DateTimeOffset at);
+
+    /// <summary>Whether the message id was recorded (asked only when a commit was refused as a duplicate).</summary>
+    Task<bool> WasProcessedAsync(string channel, string messageId);
 
     /// <summary>A redelivered message: its replies still unsent become due at once (they must go out, not vanish).</summary>
     Task ReleaseUnsentAsync(string channel, string sourceMessageId);
@@ -26,8 +31,8 @@ public interface ICaseStore : IAsyncDisposable
     Task<long?> GetCursorAsync(string channel);
     Task SetCursorAsync(string channel, long position);
 
-    /// <summary>Records that the user wrote now (opens WhatsApp's 24-hour window).</summary>
-    Task TouchContactAsync(string channel, string chatId, DateTimeOffset at);
+    /// <summary>Records that the user wrote now (opens WhatsApp's 24-hour window), written at commit without a lookup.</summary>
+    void TouchContact(string channel, string chatId, DateTimeOffset at);
     Task<DateTimeOffset?> LastInboundAsync(string channel, string chatId);
 
     // Conversations
@@ -104,6 +109,10 @@ public interface ICaseStore : IAsyncDisposable
 
 /// <summary>Someone else saved a record between this unit of work reading it and committing: nothing was written.</summary>
 public sealed class ConcurrentUpdateException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>The commit held a message id already recorded (a redelivery, or a unique conflict to be told apart by
+/// <see cref="ICaseStore.WasProcessedAsync"/>): nothing was written.</summary>
+public sealed class DuplicateMessageException(string message, Exception inner) : Exception(message, inner);
 
 public interface ICaseStoreFactory
 {

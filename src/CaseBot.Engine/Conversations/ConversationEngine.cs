@@ -155,17 +155,28 @@ public sealed class ConversationEngine(
             return await EnqueueAsync(message,
                 [To(message, $"Pesan terlalu panjang ({text.Length} huruf). Maksimal {reference.Options.MaxTextLength} huruf; mohon dipersingkat.")]);
 
-        var now = clock.GetUtcNow();
-        await using var store = await stores.OpenForUserAsync(message.UserKey, ct);
-        if (message.MessageId is not null && !await store.TryMarkProcessedAsync(message.Channel, message.MessageId, now))
+        try
         {
-            // A redelivery: handled before. Its reply may still be waiting for a retry: it goes out now, not never.
+            return await HandleOnceAsync(message, ct);
+        }
+        catch (DuplicateMessageException) when (message.MessageId is not null)
+        {
+            // The commit refused the message id (and wrote nothing): a redelivery, handled before. Its reply may still
+            // be waiting for a retry: it goes out now, not never. Rare, so the lookup is made here, not for every message.
+            await using var store = await stores.OpenForUserAsync(message.UserKey, ct);
+            if (!await store.WasProcessedAsync(message.Channel, message.MessageId)) throw; // another conflict: the apology
             await store.ReleaseUnsentAsync(message.Channel, message.MessageId);
             await store.CommitAsync();
             return [];
         }
+    }
 
-        if (message.ChatKind == ChatKind.Private) await store.TouchContactAsync(message.Channel, message.ChatId, now);
+    private async Task<IReadOnlyList<OutgoingMessage>> HandleOnceAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var store = await stores.OpenForUserAsync(message.UserKey, ct);
+        if (message.MessageId is not null) store.MarkProcessed(message.Channel, message.MessageId, now);
+        if (message.ChatKind == ChatKind.Private) store.TouchContact(message.Channel, message.ChatId, now);
         var session = new FlowSession(store, reference, message, await store.FindReporterAsync(message.Channel, message.UserId), now);
         var turn = message.ChatKind == ChatKind.Group ? await HandleGroupAsync(session) : await HandlePrivateAsync(session);
 

@@ -31,11 +31,11 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
     /// <summary>Transactions committed and units of work they held (a benchmark and a test read the ratio).</summary>
     public (long Commits, long Units) Counts => (Interlocked.Read(ref _commits), Interlocked.Read(ref _units));
 
-    /// <summary>Saves the context's changes, then what <paramref name="afterSave"/> adds once new rows have their ids,
-    /// in the next group transaction; completes after that transaction committed (or throws what failed).</summary>
-    public Task SaveAsync(DbContext db, Action? afterSave)
+    /// <summary>Runs <paramref name="write"/> (the context's SaveChanges and whatever else the unit of work writes)
+    /// in the next group transaction; completes after that transaction committed, or throws what failed.</summary>
+    public Task SaveAsync(DbContext db, Func<Task> write)
     {
-        var work = new Work(db, afterSave);
+        var work = new Work(db, write);
         if (!_waiting.Writer.TryWrite(work)) throw new ObjectDisposedException(nameof(SqliteGroupCommit));
         return work.Done.Task;
     }
@@ -102,12 +102,7 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
         {
             await database.UseTransactionAsync(transaction);
             database.AutoSavepointsEnabled = false; // the unit of work's savepoint is ours
-            await work.Db.SaveChangesAsync();
-            if (work.AfterSave is not null)
-            {
-                work.AfterSave();
-                await work.Db.SaveChangesAsync();
-            }
+            await work.Write();
         }
         finally
         {
@@ -131,7 +126,7 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
         if (_connection is not null) await _connection.DisposeAsync();
     }
 
-    private sealed record Work(DbContext Db, Action? AfterSave)
+    private sealed record Work(DbContext Db, Func<Task> Write)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -21,7 +21,7 @@ public sealed class SqliteGroupCommitTests
 
         await gate.WaitAsync(); // the writer is busy elsewhere: everything below waits for one turn
         var contexts = Enumerable.Range(1, 20).Select(_ => bot.Db()).ToList();
-        var saves = contexts.Select((db, i) => Mark(db, $"m{i}")).Select(db => writer.SaveAsync(db, null)).ToList();
+        var saves = contexts.Select((db, i) => Mark(db, $"m{i}")).Select(db => writer.SaveAsync(db, () => db.SaveChangesAsync())).ToList();
         gate.Release();
         await Task.WhenAll(saves);
 
@@ -45,7 +45,7 @@ public sealed class SqliteGroupCommitTests
         await using var first = Mark(bot.Db(), "first");
         await using var duplicate = Mark(Mark(bot.Db(), "also-from-the-failing-one"), "taken"); // a redelivered id
         await using var last = Mark(bot.Db(), "last");
-        var saves = new[] { first, duplicate, last }.Select(db => writer.SaveAsync(db, null)).ToList();
+        var saves = new[] { first, duplicate, last }.Select(db => writer.SaveAsync(db, () => db.SaveChangesAsync())).ToList();
         gate.Release();
 
         await saves[0];
@@ -65,10 +65,14 @@ public sealed class SqliteGroupCommitTests
         await using var writer = new SqliteGroupCommit(bot.Database.ConnectionString, new SemaphoreSlim(1, 1));
         await using var db = Mark(bot.Db(), "one");
         var outbox = new List<string>();
-        await writer.SaveAsync(db, () => outbox.Add("after save")); // what a confirmation adds once ids exist
+        await writer.SaveAsync(db, async () =>
+        {
+            await db.SaveChangesAsync();
+            outbox.Add("after save"); // what a confirmation adds once ids exist
+        });
         Assert.Equal(["after save"], outbox);
         Assert.Equal(1, await db.ProcessedMessages.CountAsync(p => p.Channel == "group")); // its own connection again
-        await writer.SaveAsync(Mark(db, "two"), null);
+        await writer.SaveAsync(Mark(db, "two"), () => db.SaveChangesAsync());
         await using var check = bot.Db();
         Assert.Equal(2, await check.ProcessedMessages.CountAsync(p => p.Channel == "group"));
     }
