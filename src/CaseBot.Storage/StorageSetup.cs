@@ -46,9 +46,22 @@ public static class StorageSetup
             builder.AddInterceptors(SqliteTuning.Instance);
         }
         else if (options.IsPostgres)
-            builder.UseNpgsql(options.ConnectionString, pg => pg.MigrationsAssembly(PostgresMigrationsAssembly));
+            builder.UseNpgsql(PostgresConnectionString(options.ConnectionString), pg => pg.MigrationsAssembly(PostgresMigrationsAssembly));
         else
             throw new NotSupportedException($"Storage provider '{options.Provider}' is not supported (use Sqlite or Postgres).");
+    }
+
+    /// <summary>
+    /// The statements every message runs (its message id, contact, reporter, conversation, outbox rows) are prepared
+    /// once on each pooled server connection and reused, instead of parsed and planned for every message. A connection
+    /// string that sets auto-preparation itself (0 behind a transaction-mode pooler such as PgBouncer) is left as it is.
+    /// </summary>
+    public static string PostgresConnectionString(string value)
+    {
+        var csb = new Npgsql.NpgsqlConnectionStringBuilder(value);
+        if (!value.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !value.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+            (csb.MaxAutoPrepare, csb.AutoPrepareMinUsages) = (64, 2);
+        return csb.ConnectionString;
     }
 
     /// <summary>Accepts a bare file path; makes sure the folder and the file exist, private (<see cref="PrivateFiles"/>),
