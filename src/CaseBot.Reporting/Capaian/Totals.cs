@@ -1,5 +1,6 @@
 using CaseBot.Domain.Entities;
 using CaseBot.Storage;
+using CaseBot.Storage.Rollups;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseBot.Reporting.Capaian;
@@ -13,8 +14,9 @@ public sealed record MeasuredFigures(Figures Verified, Figures Provisional, int 
 
 /// <summary>
 /// The sums behind all indicators for one region and period: victims, aid recipients by item and unit, cases by type
-/// and status, each verified and provisional. Each is a grouped SQL aggregate; indicators then pick their numerator
-/// and denominator from them. <see cref="DrillDown"/> lists the same reports one by one (and a test holds the two equal).
+/// and status, each verified and provisional. Each is a grouped SQL aggregate over the capaian rollups (a few rows per
+/// kabupaten and month, kept in the transaction of every write); indicators then pick their numerator and denominator
+/// from them. <see cref="DrillDown"/> lists the same reports one by one (and a test holds the two equal).
 /// </summary>
 public sealed class Totals
 {
@@ -29,6 +31,46 @@ public sealed class Totals
         VerificationState State, int Count);
 
     public static async Task<Totals> ReadAsync(CaseBotDbContext db, RegionScope scope, ReportingPeriod period,
+        IReadOnlySet<Measure> needed, CancellationToken ct)
+    {
+        // Whole months read month rows, the edge days day rows; a kabupaten or the province its kabupaten-level rows.
+        var span = RollupSpan.Of(period.From, period.To);
+        var (kabupaten, kecamatan) = (scope.Kabupaten, scope.Kecamatan);
+        var totals = new Totals();
+        if (needed.Contains(Measure.VictimsHandled) || needed.Contains(Measure.VictimsHandledCount))
+        {
+            var events = await span.Rows(db.EventRollups, kabupaten, kecamatan).GroupBy(_ => 1)
+                .Select(g => new
+                {
+                    Handled = g.Sum(r => r.Handled), All = g.Sum(r => r.All), Count = g.Sum(r => r.Events),
+                    VerifiedHandled = g.Sum(r => r.VerifiedHandled), VerifiedAll = g.Sum(r => r.VerifiedAll), NewestVerified = g.Sum(r => r.NewestVerified),
+                })
+                .ToListAsync(ct);
+            if (events is [var e])
+            {
+                (totals._victims, totals._verifiedVictims) = ((e.Handled, e.All), (e.VerifiedHandled, e.VerifiedAll));
+                // An event's figures wait for verification unless its newest report is verified.
+                totals._unverifiedEvents = e.Count - e.NewestVerified;
+            }
+        }
+        if (needed.Contains(Measure.AidRecipients))
+            totals._aid = (await span.Rows(db.AidRollups, kabupaten, kecamatan)
+                    .GroupBy(a => new { a.ItemCode, a.RecipientUnit, a.State })
+                    .Select(g => new { g.Key.ItemCode, g.Key.RecipientUnit, g.Key.State, Sum = g.Sum(a => a.Recipients), Count = g.Sum(a => a.Reports) })
+                    .ToListAsync(ct))
+                .Select(x => new AidGroup(x.ItemCode, x.RecipientUnit, x.State, x.Sum, x.Count)).ToList();
+        if (needed.Contains(Measure.PpksHandled) || needed.Contains(Measure.PpksHandledCount))
+            totals._cases = (await span.Rows(db.CaseRollups, kabupaten, kecamatan)
+                    .GroupBy(c => new { c.TypeCode, c.Status, c.ServiceCode, c.VerifiedStatus, c.VerifiedServiceCode, c.State })
+                    .Select(g => new { g.Key.TypeCode, g.Key.Status, g.Key.ServiceCode, g.Key.VerifiedStatus, g.Key.VerifiedServiceCode, g.Key.State, Count = g.Sum(c => c.Count) })
+                    .ToListAsync(ct))
+                .Select(x => new CaseGroup(x.TypeCode, x.Status, x.ServiceCode, x.VerifiedStatus, x.VerifiedServiceCode, x.State, x.Count)).ToList();
+        return totals;
+    }
+
+    /// <summary>The same sums from the raw rows, as grouped aggregates over them: what the rollups are checked against
+    /// (tests), and the definition they reproduce.</summary>
+    public static async Task<Totals> ReadRawAsync(CaseBotDbContext db, RegionScope scope, ReportingPeriod period,
         IReadOnlySet<Measure> needed, CancellationToken ct)
     {
         var totals = new Totals();
@@ -60,6 +102,12 @@ public sealed class Totals
                 .Select(x => new CaseGroup(x.TypeCode, x.Status, x.ServiceCode, x.VerifiedStatus, x.VerifiedServiceCode, x.State, x.Count)).ToList();
         return totals;
     }
+
+    /// <summary>Every sum and group, in a fixed order: two totals read differently are equal when this is.</summary>
+    public override string ToString() =>
+        string.Join("\n", new[] { $"victims {_victims} verified {_verifiedVictims} unverified events {_unverifiedEvents}" }
+            .Concat(_aid.Select(a => a.ToString()).Order(StringComparer.Ordinal))
+            .Concat(_cases.Select(c => c.ToString()).Order(StringComparer.Ordinal)));
 
     /// <summary>Numerator and denominator (null for counts) of one indicator, verified and provisional.</summary>
     public MeasuredFigures For(IndicatorDefinition indicator)
