@@ -7,14 +7,15 @@ namespace CaseBot.Storage;
 /// rollups the first time.</summary>
 public sealed class DatabaseMigrator(IDbContextFactory<CaseBotDbContext> contexts)
 {
-    public async Task MigrateAsync(CancellationToken ct = default)
+    /// <param name="buildRollups">Whether to build the capaian rollups if they never were (not when rebuilding them next anyway).</param>
+    public async Task MigrateAsync(CancellationToken ct = default, bool buildRollups = true)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (!db.Database.IsSqlite())
         {
             // PostgreSQL: EF's migration lock is a table lock that ends with the session, even if the process dies.
             await db.Database.MigrateAsync(ct);
-            await Rollups.RollupRebuild.IfNeverBuiltAsync(db, ct: ct);
+            if (buildRollups) await Rollups.RollupRebuild.IfNeverBuiltAsync(db, ct: ct);
             return;
         }
 
@@ -32,7 +33,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<CaseBotDbContext> context
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", ct);
         // A database from before the capaian rollups (or a fresh one) gets them built once, so upgrading needs no step.
-        await Rollups.RollupRebuild.IfNeverBuiltAsync(db, ct: ct);
+        if (buildRollups) await Rollups.RollupRebuild.IfNeverBuiltAsync(db, ct: ct);
     }
 
     private static async Task ClearStaleEfLockAsync(CaseBotDbContext db, CancellationToken ct)
