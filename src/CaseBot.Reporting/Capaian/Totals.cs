@@ -34,37 +34,50 @@ public sealed class Totals
         IReadOnlySet<Measure> needed, CancellationToken ct)
     {
         // Whole months read month rows, the edge days day rows; a kabupaten or the province its kabupaten-level rows.
-        var span = RollupSpan.Of(period.From, period.To);
+        // Each part is its own index range; their groups are added up here.
         var (kabupaten, kecamatan) = (scope.Kabupaten, scope.Kecamatan);
+        var parts = RollupSpan.Of(period.From, period.To).Parts().ToList();
         var totals = new Totals();
         if (needed.Contains(Measure.VictimsHandled) || needed.Contains(Measure.VictimsHandledCount))
         {
-            var events = await span.Rows(db.EventRollups, kabupaten, kecamatan).GroupBy(_ => 1)
-                .Select(g => new
-                {
-                    Handled = g.Sum(r => r.Handled), All = g.Sum(r => r.All), Count = g.Sum(r => r.Events),
-                    VerifiedHandled = g.Sum(r => r.VerifiedHandled), VerifiedAll = g.Sum(r => r.VerifiedAll), NewestVerified = g.Sum(r => r.NewestVerified),
-                })
-                .ToListAsync(ct);
-            if (events is [var e])
-            {
-                (totals._victims, totals._verifiedVictims) = ((e.Handled, e.All), (e.VerifiedHandled, e.VerifiedAll));
-                // An event's figures wait for verification unless its newest report is verified.
-                totals._unverifiedEvents = e.Count - e.NewestVerified;
-            }
+            var events = new List<EventRollup>();
+            foreach (var part in parts)
+                events.AddRange(await RollupSpan.Rows(db.EventRollups, kabupaten, kecamatan, part).GroupBy(_ => 1)
+                    .Select(g => new EventRollup
+                    {
+                        Handled = g.Sum(r => r.Handled), All = g.Sum(r => r.All), Events = g.Sum(r => r.Events),
+                        VerifiedHandled = g.Sum(r => r.VerifiedHandled), VerifiedAll = g.Sum(r => r.VerifiedAll), NewestVerified = g.Sum(r => r.NewestVerified),
+                    })
+                    .ToListAsync(ct));
+            totals._victims = (events.Sum(e => e.Handled), events.Sum(e => e.All));
+            totals._verifiedVictims = (events.Sum(e => e.VerifiedHandled), events.Sum(e => e.VerifiedAll));
+            // An event's figures wait for verification unless its newest report is verified.
+            totals._unverifiedEvents = events.Sum(e => e.Events) - events.Sum(e => e.NewestVerified);
         }
         if (needed.Contains(Measure.AidRecipients))
-            totals._aid = (await span.Rows(db.AidRollups, kabupaten, kecamatan)
-                    .GroupBy(a => new { a.ItemCode, a.RecipientUnit, a.State })
-                    .Select(g => new { g.Key.ItemCode, g.Key.RecipientUnit, g.Key.State, Sum = g.Sum(a => a.Recipients), Count = g.Sum(a => a.Reports) })
-                    .ToListAsync(ct))
-                .Select(x => new AidGroup(x.ItemCode, x.RecipientUnit, x.State, x.Sum, x.Count)).ToList();
+        {
+            var aid = new List<AidGroup>();
+            foreach (var part in parts)
+                aid.AddRange((await RollupSpan.Rows(db.AidRollups, kabupaten, kecamatan, part)
+                        .GroupBy(a => new { a.ItemCode, a.RecipientUnit, a.State })
+                        .Select(g => new { g.Key.ItemCode, g.Key.RecipientUnit, g.Key.State, Sum = g.Sum(a => a.Recipients), Count = g.Sum(a => a.Reports) })
+                        .ToListAsync(ct))
+                    .Select(x => new AidGroup(x.ItemCode, x.RecipientUnit, x.State, x.Sum, x.Count)));
+            totals._aid = aid.GroupBy(a => (a.Item, a.Unit, a.State))
+                .Select(g => new AidGroup(g.Key.Item, g.Key.Unit, g.Key.State, g.Sum(a => a.Recipients), g.Sum(a => a.Reports))).ToList();
+        }
         if (needed.Contains(Measure.PpksHandled) || needed.Contains(Measure.PpksHandledCount))
-            totals._cases = (await span.Rows(db.CaseRollups, kabupaten, kecamatan)
-                    .GroupBy(c => new { c.TypeCode, c.Status, c.ServiceCode, c.VerifiedStatus, c.VerifiedServiceCode, c.State })
-                    .Select(g => new { g.Key.TypeCode, g.Key.Status, g.Key.ServiceCode, g.Key.VerifiedStatus, g.Key.VerifiedServiceCode, g.Key.State, Count = g.Sum(c => c.Count) })
-                    .ToListAsync(ct))
-                .Select(x => new CaseGroup(x.TypeCode, x.Status, x.ServiceCode, x.VerifiedStatus, x.VerifiedServiceCode, x.State, x.Count)).ToList();
+        {
+            var cases = new List<CaseGroup>();
+            foreach (var part in parts)
+                cases.AddRange((await RollupSpan.Rows(db.CaseRollups, kabupaten, kecamatan, part)
+                        .GroupBy(c => new { c.TypeCode, c.Status, c.ServiceCode, c.VerifiedStatus, c.VerifiedServiceCode, c.State })
+                        .Select(g => new { g.Key.TypeCode, g.Key.Status, g.Key.ServiceCode, g.Key.VerifiedStatus, g.Key.VerifiedServiceCode, g.Key.State, Count = g.Sum(c => c.Count) })
+                        .ToListAsync(ct))
+                    .Select(x => new CaseGroup(x.TypeCode, x.Status, x.ServiceCode, x.VerifiedStatus, x.VerifiedServiceCode, x.State, x.Count)));
+            totals._cases = cases.GroupBy(c => c with { Count = 0 })
+                .Select(g => g.Key with { Count = g.Sum(c => c.Count) }).ToList();
+        }
         return totals;
     }
 

@@ -16,12 +16,22 @@ public sealed record RollupSpan(DateOnly MonthsFrom, DateOnly MonthsTo, DateOnly
 
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
-    /// <summary>The rows of the area (kecamatan null: the kabupaten-level rows) that together cover the range once.</summary>
-    public IQueryable<T> Rows<T>(IQueryable<T> rows, IReadOnlyCollection<string> kabupaten, string? kecamatan) where T : class, IRollupRow
+    /// <summary>The non-empty parts: a grain and a range of bucket starts.</summary>
+    public IEnumerable<(RollupGrain Grain, DateOnly From, DateOnly To)> Parts()
     {
-        var (area, mf, mt, hf, ht, tf, tt) = (kecamatan ?? IRollupRow.WholeKabupaten, MonthsFrom, MonthsTo, HeadFrom, HeadTo, TailFrom, TailTo);
-        return rows.Where(r => kabupaten.Contains(r.Kabupaten) && r.Kecamatan == area
-                               && (r.Grain == RollupGrain.Month && r.Start >= mf && r.Start <= mt
-                                   || r.Grain == RollupGrain.Day && (r.Start >= hf && r.Start <= ht || r.Start >= tf && r.Start <= tt)));
+        if (MonthsFrom <= MonthsTo) yield return (RollupGrain.Month, MonthsFrom, MonthsTo);
+        if (HeadFrom <= HeadTo) yield return (RollupGrain.Day, HeadFrom, HeadTo);
+        if (TailFrom <= TailTo) yield return (RollupGrain.Day, TailFrom, TailTo);
+    }
+
+    /// <summary>
+    /// The rows of the area (kecamatan null: the kabupaten-level rows) in one part, as an index range: kabupaten,
+    /// kecamatan and grain fixed, a range of starts. (One query with the parts OR-ed scans every grain's rows.)
+    /// </summary>
+    public static IQueryable<T> Rows<T>(IQueryable<T> rows, IReadOnlyCollection<string> kabupaten, string? kecamatan,
+        (RollupGrain Grain, DateOnly From, DateOnly To) part) where T : class, IRollupRow
+    {
+        var (area, grain, from, to) = (kecamatan ?? IRollupRow.WholeKabupaten, part.Grain, part.From, part.To);
+        return rows.Where(r => kabupaten.Contains(r.Kabupaten) && r.Kecamatan == area && r.Grain == grain && r.Start >= from && r.Start <= to);
     }
 }
