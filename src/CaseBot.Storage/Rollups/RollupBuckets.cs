@@ -11,7 +11,8 @@ public readonly record struct RollupBucket(string Kabupaten, string Kecamatan, D
 /// The buckets the pending changes of a context touch, read from its change tracker before it saves: from the original
 /// values as well as the current ones, so a report moved to another kecamatan or date leaves its old bucket too.
 /// Changes of columns no figure depends on (an event's StaleAskedAt, a case's name) touch none.
-/// ExecuteUpdate/ExecuteDelete bypass this: none in src changes a column listed here (a test would have to say so).
+/// ExecuteUpdate/ExecuteDelete bypass the change tracker, so they bypass this too: none in src touches these four tables'
+/// columns listed here (StaleEventReminders sets an event's StaleAskedAt, no figure). One that does must refresh itself.
 /// </summary>
 internal sealed class RollupBuckets
 {

@@ -9,6 +9,9 @@ namespace CaseBot.Storage.Rollups;
 /// </summary>
 public static class RollupRebuild
 {
+    /// <summary>The advisory lock (as a kabupaten name no kabupaten has) that guards the built marker.</summary>
+    private const string MarkerLock = "*rollups built*";
+
     /// <summary>Builds the rollups if they never were (a database from before them): run at start, after migrating.</summary>
     public static async Task<bool> IfNeverBuiltAsync(CaseBotDbContext db, TextWriter? progress = null, CancellationToken ct = default)
     {
@@ -63,9 +66,13 @@ public static class RollupRebuild
             }, ct);
             progress?.WriteLine($"{m:yyyy-MM}: {written} rows so far");
         }
-        if (!await db.RollupStates.AnyAsync(ct)) db.RollupStates.Add(new RollupState { Id = 1, BuiltAt = DateTimeOffset.UtcNow });
-        else (await db.RollupStates.SingleAsync(ct)).BuiltAt = DateTimeOffset.UtcNow;
-        await db.SaveChangesAsync(ct);
+        // Under a lock of its own: two instances starting at once on one PostgreSQL both rebuild, and both mark.
+        await InTransactionAsync(db, [MarkerLock], async () =>
+        {
+            if (!await db.RollupStates.AnyAsync(ct)) db.RollupStates.Add(new RollupState { Id = 1, BuiltAt = DateTimeOffset.UtcNow });
+            else (await db.RollupStates.SingleAsync(ct)).BuiltAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync(ct);
+        }, ct);
         return written;
     }
 
