@@ -14,6 +14,8 @@ switch (args.FirstOrDefault())
         return await StatusCli.RunAsync(args[1..], Console.Out);
     case "export-targets" or "import-targets":
         return await TargetsCli.RunAsync(args[0], args[1..], Console.Out, Console.Error);
+    case "rollups":
+        return await RollupsCli.RunAsync(args[1..], Console.Out, Console.Error);
     case "check-config":
         return CheckConfigCli.Run(args[1..], Console.Out);
 }

@@ -1,5 +1,6 @@
 using CaseBot.Domain.Entities;
 using CaseBot.Storage.Jobs;
+using CaseBot.Storage.Rollups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,43 @@ public sealed class CaseBotDbContext : DbContext
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertRecipient> AlertRecipients => Set<AlertRecipient>();
+    public DbSet<EventRollup> EventRollups => Set<EventRollup>();
+    public DbSet<AidRollup> AidRollups => Set<AidRollup>();
+    public DbSet<CaseRollup> CaseRollups => Set<CaseRollup>();
+    public DbSet<RollupState> RollupStates => Set<RollupState>();
+
+    /// <summary>Saves without refreshing the capaian rollups: only for bulk copies that rebuild them after.</summary>
+    internal bool RollupsSuspended { get; set; }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (RollupsSuspended || RollupBuckets.Collect(ChangeTracker).IsEmpty) return base.SaveChanges(acceptAllChangesOnSuccess);
+        return SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Saves, and in the same transaction refreshes the capaian rollups of every bucket the changes touch. Works inside
+    /// any outer transaction or savepoint the caller holds (the per-user lock's, a batch of units of work) and commits
+    /// only a transaction it opened itself.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (RollupsSuspended) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var touched = RollupBuckets.Collect(ChangeTracker);
+        if (touched.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await RollupRefresher.RefreshAsync(this, await touched.ResolveAsync(this, cancellationToken), cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -174,9 +212,25 @@ public sealed class CaseBotDbContext : DbContext
             e.Property(x => x.Job).HasMaxLength(40);
             e.Property(x => x.Instance).HasMaxLength(120);
         });
+        Rollup(b.Entity<EventRollup>(), []);
+        Rollup(b.Entity<AidRollup>(), [nameof(AidRollup.ItemCode), nameof(AidRollup.RecipientUnit), nameof(AidRollup.State)]);
+        Rollup(b.Entity<CaseRollup>(), [nameof(CaseRollup.TypeCode), nameof(CaseRollup.Status), nameof(CaseRollup.ServiceCode),
+            nameof(CaseRollup.VerifiedStatus), nameof(CaseRollup.VerifiedServiceCode), nameof(CaseRollup.State)]);
+        b.Entity<CaseRollup>().Property(x => x.VerifiedServiceCode).HasMaxLength(200);
+        b.Entity<RollupState>().Property(x => x.Id).ValueGeneratedNever();
         foreach (var reportType in new[] { typeof(DisasterReport), typeof(AidDistribution), typeof(PpksCase) })
             b.Entity(reportType).HasIndex("ReporterId");
         foreach (var model in _models) model.Configure(b);
+    }
+
+    /// <summary>One row per bucket and group: the unique index also serves capaian's reads (area, grain, start range).
+    /// Its nullable columns (a case's verified status) make it unique only for verified groups; the refresher's
+    /// delete-then-insert keeps the rest single.</summary>
+    private static void Rollup<T>(EntityTypeBuilder<T> e, string[] groups) where T : class, IRollupRow
+    {
+        e.Property(x => x.Kabupaten).HasMaxLength(80);
+        e.Property(x => x.Kecamatan).HasMaxLength(80);
+        e.HasIndex([nameof(IRollupRow.Kabupaten), nameof(IRollupRow.Kecamatan), nameof(IRollupRow.Grain), nameof(IRollupRow.Start), .. groups]).IsUnique();
     }
 
     private static void Verified(ComplexPropertyBuilder<Verification> v)

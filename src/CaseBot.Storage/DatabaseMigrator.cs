@@ -3,16 +3,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseBot.Storage;
 
-/// <summary>Applies pending migrations at start-up and sets SQLite up for a long-running writer.</summary>
+/// <summary>Applies pending migrations at start-up, sets SQLite up for a long-running writer and builds the capaian
+/// rollups the first time.</summary>
 public sealed class DatabaseMigrator(IDbContextFactory<CaseBotDbContext> contexts)
 {
-    public async Task MigrateAsync(CancellationToken ct = default)
+    /// <param name="buildRollups">Whether to build the capaian rollups if they never were (not when rebuilding them next anyway).</param>
+    public async Task MigrateAsync(CancellationToken ct = default, bool buildRollups = true)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (!db.Database.IsSqlite())
         {
             // PostgreSQL: EF's migration lock is a table lock that ends with the session, even if the process dies.
             await db.Database.MigrateAsync(ct);
+            if (buildRollups) await Rollups.RollupRebuild.IfNeverBuiltAsync(db, ct: ct);
             return;
         }
 
@@ -29,6 +32,8 @@ public sealed class DatabaseMigrator(IDbContextFactory<CaseBotDbContext> context
         // loss; it is per connection, and also the bundled SQLite's default for the engine's own (a test checks).
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", ct);
+        // A database from before the capaian rollups (or a fresh one) gets them built once, so upgrading needs no step.
+        if (buildRollups) await Rollups.RollupRebuild.IfNeverBuiltAsync(db, ct: ct);
     }
 
     private static async Task ClearStaleEfLockAsync(CaseBotDbContext db, CancellationToken ct)

@@ -1,5 +1,6 @@
 using CaseBot.Domain.Entities;
 using CaseBot.Storage;
+using CaseBot.Storage.Rollups;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseBot.Reporting.Capaian;
@@ -13,8 +14,9 @@ public sealed record MeasuredFigures(Figures Verified, Figures Provisional, int 
 
 /// <summary>
 /// The sums behind all indicators for one region and period: victims, aid recipients by item and unit, cases by type
-/// and status, each verified and provisional. Each is a grouped SQL aggregate; indicators then pick their numerator
-/// and denominator from them. <see cref="DrillDown"/> lists the same reports one by one (and a test holds the two equal).
+/// and status, each verified and provisional. Each is a grouped SQL aggregate over the capaian rollups (a few rows per
+/// kabupaten and month, kept in the transaction of every write); indicators then pick their numerator and denominator
+/// from them. <see cref="DrillDown"/> lists the same reports one by one (and a test holds the two equal).
 /// </summary>
 public sealed class Totals
 {
@@ -29,6 +31,59 @@ public sealed class Totals
         VerificationState State, int Count);
 
     public static async Task<Totals> ReadAsync(CaseBotDbContext db, RegionScope scope, ReportingPeriod period,
+        IReadOnlySet<Measure> needed, CancellationToken ct)
+    {
+        // Whole months read month rows, the edge days day rows; a kabupaten or the province its kabupaten-level rows.
+        // Each part is its own index range; their groups are added up here.
+        var (kabupaten, kecamatan) = (scope.Kabupaten, scope.Kecamatan);
+        var parts = RollupSpan.Of(period.From, period.To).Parts().ToList();
+        var totals = new Totals();
+        if (needed.Contains(Measure.VictimsHandled) || needed.Contains(Measure.VictimsHandledCount))
+        {
+            var events = new List<EventRollup>();
+            foreach (var part in parts)
+                events.AddRange(await RollupSpan.Rows(db.EventRollups, kabupaten, kecamatan, part).GroupBy(_ => 1)
+                    .Select(g => new EventRollup
+                    {
+                        Handled = g.Sum(r => r.Handled), All = g.Sum(r => r.All), Events = g.Sum(r => r.Events),
+                        VerifiedHandled = g.Sum(r => r.VerifiedHandled), VerifiedAll = g.Sum(r => r.VerifiedAll), NewestVerified = g.Sum(r => r.NewestVerified),
+                    })
+                    .ToListAsync(ct));
+            totals._victims = (events.Sum(e => e.Handled), events.Sum(e => e.All));
+            totals._verifiedVictims = (events.Sum(e => e.VerifiedHandled), events.Sum(e => e.VerifiedAll));
+            // An event's figures wait for verification unless its newest report is verified.
+            totals._unverifiedEvents = events.Sum(e => e.Events) - events.Sum(e => e.NewestVerified);
+        }
+        if (needed.Contains(Measure.AidRecipients))
+        {
+            var aid = new List<AidGroup>();
+            foreach (var part in parts)
+                aid.AddRange((await RollupSpan.Rows(db.AidRollups, kabupaten, kecamatan, part)
+                        .GroupBy(a => new { a.ItemCode, a.RecipientUnit, a.State })
+                        .Select(g => new { g.Key.ItemCode, g.Key.RecipientUnit, g.Key.State, Sum = g.Sum(a => a.Recipients), Count = g.Sum(a => a.Reports) })
+                        .ToListAsync(ct))
+                    .Select(x => new AidGroup(x.ItemCode, x.RecipientUnit, x.State, x.Sum, x.Count)));
+            totals._aid = aid.GroupBy(a => (a.Item, a.Unit, a.State))
+                .Select(g => new AidGroup(g.Key.Item, g.Key.Unit, g.Key.State, g.Sum(a => a.Recipients), g.Sum(a => a.Reports))).ToList();
+        }
+        if (needed.Contains(Measure.PpksHandled) || needed.Contains(Measure.PpksHandledCount))
+        {
+            var cases = new List<CaseGroup>();
+            foreach (var part in parts)
+                cases.AddRange((await RollupSpan.Rows(db.CaseRollups, kabupaten, kecamatan, part)
+                        .GroupBy(c => new { c.TypeCode, c.Status, c.ServiceCode, c.VerifiedStatus, c.VerifiedServiceCode, c.State })
+                        .Select(g => new { g.Key.TypeCode, g.Key.Status, g.Key.ServiceCode, g.Key.VerifiedStatus, g.Key.VerifiedServiceCode, g.Key.State, Count = g.Sum(c => c.Count) })
+                        .ToListAsync(ct))
+                    .Select(x => new CaseGroup(x.TypeCode, x.Status, x.ServiceCode, x.VerifiedStatus, x.VerifiedServiceCode, x.State, x.Count)));
+            totals._cases = cases.GroupBy(c => c with { Count = 0 })
+                .Select(g => g.Key with { Count = g.Sum(c => c.Count) }).ToList();
+        }
+        return totals;
+    }
+
+    /// <summary>The same sums from the raw rows, as grouped aggregates over them: what the rollups are checked against
+    /// (tests), and the definition they reproduce.</summary>
+    public static async Task<Totals> ReadRawAsync(CaseBotDbContext db, RegionScope scope, ReportingPeriod period,
         IReadOnlySet<Measure> needed, CancellationToken ct)
     {
         var totals = new Totals();
@@ -60,6 +115,12 @@ public sealed class Totals
                 .Select(x => new CaseGroup(x.TypeCode, x.Status, x.ServiceCode, x.VerifiedStatus, x.VerifiedServiceCode, x.State, x.Count)).ToList();
         return totals;
     }
+
+    /// <summary>Every sum and group, in a fixed order: two totals read differently are equal when this is.</summary>
+    public override string ToString() =>
+        string.Join("\n", new[] { $"victims {_victims} verified {_verifiedVictims} unverified events {_unverifiedEvents}" }
+            .Concat(_aid.Select(a => a.ToString()).Order(StringComparer.Ordinal))
+            .Concat(_cases.Select(c => c.ToString()).Order(StringComparer.Ordinal)));
 
     /// <summary>Numerator and denominator (null for counts) of one indicator, verified and provisional.</summary>
     public MeasuredFigures For(IndicatorDefinition indicator)
