@@ -16,11 +16,23 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
 
     private readonly List<ChannelContact> _touched = [];
 
-    public void MarkProcessed(string channel, string messageId, DateTimeOffset at) =>
-        db.ProcessedMessages.Add(new ProcessedMessage { Channel = channel, MessageId = messageId, At = at });
+    private ProcessedMessage? _processed;
 
-    public Task<bool> WasProcessedAsync(string channel, string messageId) =>
-        db.ProcessedMessages.AnyAsync(p => p.Channel == channel && p.MessageId == messageId);
+    public void MarkProcessed(string channel, string messageId, DateTimeOffset at) =>
+        _processed = new ProcessedMessage { Channel = channel, MessageId = messageId, At = at };
+
+    /// <summary>The message id, inserted first in the commit's transaction: an id already there inserts nothing, and
+    /// then nothing else of this unit of work is written either (no error for the database to log, either).</summary>
+    private async Task WriteProcessedAsync()
+    {
+        if (_processed is not { } p) return;
+        var inserted = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ProcessedMessages" ("Channel", "MessageId", "At") VALUES ({p.Channel}, {p.MessageId}, {Stored(p.At)})
+            ON CONFLICT DO NOTHING
+            """);
+        if (inserted == 0) throw new DuplicateMessageException($"Message {p.Channel}/{p.MessageId} was handled before.");
+        _processed = null;
+    }
 
     public async Task ReleaseUnsentAsync(string channel, string sourceMessageId)
     {
@@ -186,15 +198,7 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
         {
             throw new ConcurrentUpdateException("A versioned record was saved by someone else meanwhile.", ex);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex) && db.ChangeTracker.Entries<ProcessedMessage>().Any(e => e.State == EntityState.Added))
-        {
-            throw new DuplicateMessageException("The message id was recorded before, or another unique conflict.", ex);
-        }
     }
-
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 }
-            or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 
     private async Task SaveAsync(Action? afterSave)
     {
@@ -220,7 +224,7 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
     /// <summary>The change, then what names its new ids (the outgoing confirmation): both or neither are written.</summary>
     private async Task SaveInOneTransactionAsync(Action? afterSave)
     {
-        if (afterSave is null && _touched.Count == 0 && db.Database.CurrentTransaction is null)
+        if (afterSave is null && _touched.Count == 0 && _processed is null && db.Database.CurrentTransaction is null)
         {
             await db.SaveChangesAsync();
             return;
@@ -236,6 +240,7 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
     /// <summary>Everything the unit of work writes, inside the transaction its caller commits.</summary>
     private async Task WriteAsync(Action? afterSave)
     {
+        await WriteProcessedAsync();
         await db.SaveChangesAsync();
         await WriteTouchedAsync(db);
         if (afterSave is not null)

@@ -15,9 +15,6 @@ public interface ICaseStore : IAsyncDisposable
     /// message instead of a lookup first.</summary>
     void MarkProcessed(string channel, string messageId, DateTimeOffset at);
 
-    /// <summary>Whether the message id was recorded (asked only when a commit was refused as a duplicate).</summary>
-    Task<bool> WasProcessedAsync(string channel, string messageId);
-
     /// <summary>A redelivered message: its replies still unsent become due at once (they must go out, not vanish).</summary>
     Task ReleaseUnsentAsync(string channel, string sourceMessageId);
 
@@ -110,9 +107,8 @@ public interface ICaseStore : IAsyncDisposable
 /// <summary>Someone else saved a record between this unit of work reading it and committing: nothing was written.</summary>
 public sealed class ConcurrentUpdateException(string message, Exception inner) : Exception(message, inner);
 
-/// <summary>The commit held a message id already recorded (a redelivery, or a unique conflict to be told apart by
-/// <see cref="ICaseStore.WasProcessedAsync"/>): nothing was written.</summary>
-public sealed class DuplicateMessageException(string message, Exception inner) : Exception(message, inner);
+/// <summary>The commit held a message id already recorded (a redelivery): nothing was written.</summary>
+public sealed class DuplicateMessageException(string message) : Exception(message);
 
 public interface ICaseStoreFactory
 {

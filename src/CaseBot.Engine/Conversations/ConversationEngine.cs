@@ -162,9 +162,8 @@ public sealed class ConversationEngine(
         catch (DuplicateMessageException) when (message.MessageId is not null)
         {
             // The commit refused the message id (and wrote nothing): a redelivery, handled before. Its reply may still
-            // be waiting for a retry: it goes out now, not never. Rare, so the lookup is made here, not for every message.
+            // be waiting for a retry: it goes out now, not never.
             await using var store = await stores.OpenForUserAsync(message.UserKey, ct);
-            if (!await store.WasProcessedAsync(message.Channel, message.MessageId)) throw; // another conflict: the apology
             await store.ReleaseUnsentAsync(message.Channel, message.MessageId);
             await store.CommitAsync();
             return [];
