@@ -7,7 +7,8 @@ namespace CaseBot.Storage;
 
 /// <summary>The EF Core unit of work behind <see cref="ICaseStore"/>: one DbContext, one SaveChanges.</summary>
 /// <param name="groupCommit">SQLite: the writer that commits waiting units of work together (null: this one commits alone).</param>
-public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupCommit? groupCommit = null) : ICaseStore
+/// <param name="returnConnection">Gives a lent connection back once the unit of work is over.</param>
+public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupCommit? groupCommit = null, Action? returnConnection = null) : ICaseStore
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new();
 
@@ -250,5 +251,9 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
         }
     }
 
-    public ValueTask DisposeAsync() => db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await db.DisposeAsync();
+        returnConnection?.Invoke();
+    }
 }

@@ -26,7 +26,11 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
         Tuned.AddOrUpdate(handle, handle);
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default) =>
+        ApplyAsync(connection, ct);
+
+    /// <summary>The same settings for a connection opened outside EF Core (the long-lived ones).</summary>
+    public static async Task ApplyAsync(DbConnection connection, CancellationToken ct = default)
     {
         if (!Untuned(connection, out var handle)) return;
         await using var command = connection.CreateCommand();

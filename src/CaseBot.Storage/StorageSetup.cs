@@ -1,6 +1,7 @@
 using CaseBot.Domain.Abstractions;
 using CaseBot.Storage.Backup;
 using CaseBot.Storage.GroupCommit;
+using CaseBot.Storage.Prepared;
 using CaseBot.Storage.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public static class StorageSetup
         {
             builder.UseSqlite(SqliteConnectionString(options.ConnectionString),
                 sqlite => sqlite.MigrationsAssembly(typeof(CaseBotDbContext).Assembly.GetName().Name));
-            builder.AddInterceptors(SqliteTuning.Instance);
+            builder.AddInterceptors(SqliteTuning.Instance, Prepared.SqlitePreparedStatements.Instance);
         }
         else if (options.IsPostgres)
             builder.UseNpgsql(PostgresConnectionString(options.ConnectionString), pg => pg.MigrationsAssembly(PostgresMigrationsAssembly));
@@ -88,22 +89,27 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
         return new SqliteGroupCommit(connectionString, EfCaseStore.WriterGate(connectionString));
     });
 
-    public ICaseStore Create() => new EfCaseStore(contexts.CreateDbContext(), _groupCommit.Value);
+    /// <summary>SQLite: the long-lived connections units of work read through, with their prepared statements.</summary>
+    private readonly Lazy<SqliteConnectionLeases?> _leases = new(() =>
+        options.IsSqlite ? new SqliteConnectionLeases(StorageSetup.SqliteConnectionString(options.ConnectionString)) : null);
+
+    public ICaseStore Create()
+    {
+        var db = contexts.CreateDbContext();
+        return _leases.Value is { } leases ? Leased(db, leases.Rent()) : new EfCaseStore(db, _groupCommit.Value);
+    }
 
     public async Task<ICaseStore> OpenForUserAsync(string userKey, CancellationToken ct = default)
     {
         var db = await contexts.CreateDbContextAsync(ct);
         try
         {
-            if (db.Database.IsNpgsql())
-            {
-                // Several instances may share the database: one user's messages are handled one at a time across
-                // all of them. The lock belongs to this transaction and ends with its commit or rollback.
-                await db.Database.BeginTransactionAsync(ct);
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({UserLockSpace}, hashtext({userKey}))", ct);
-            }
-            // SQLite is one process's file: the engine's in-process lock per user and SQLite's single writer suffice.
-            return new EfCaseStore(db, _groupCommit.Value);
+            if (_leases.Value is { } leases) return Leased(db, await leases.RentAsync(ct));
+            // Several instances may share the database: one user's messages are handled one at a time across
+            // all of them. The lock belongs to this transaction and ends with its commit or rollback.
+            await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({UserLockSpace}, hashtext({userKey}))", ct);
+            return new EfCaseStore(db);
         }
         catch
         {
@@ -112,9 +118,17 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
         }
     }
 
+    /// <summary>SQLite is one process's file: the engine's in-process lock per user and the one writer suffice.</summary>
+    private EfCaseStore Leased(CaseBotDbContext db, Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+        return new EfCaseStore(db, _groupCommit.Value, () => _leases.Value!.Return(connection));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_groupCommit is { IsValueCreated: true, Value: { } groupCommit }) await groupCommit.DisposeAsync();
+        if (_leases is { IsValueCreated: true, Value: { } leases }) leases.Dispose();
     }
 
     /// <summary>The first key of PostgreSQL's two-key advisory locks, so user locks never collide with other locks.</summary>

@@ -96,7 +96,7 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
     private static async Task SaveOneAsync(Work work, SqliteTransaction transaction)
     {
         var database = work.Db.Database;
-        var own = database.GetConnectionString();
+        var (previous, own) = (database.GetDbConnection(), database.GetConnectionString());
         database.SetDbConnection(transaction.Connection, contextOwnsConnection: false);
         try
         {
@@ -108,7 +108,9 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
         {
             await database.UseTransactionAsync(null);
             database.AutoSavepointsEnabled = true;
-            database.SetDbConnection(new SqliteConnection(own), contextOwnsConnection: true);
+            // A lent connection goes back to the context; one the context owned was closed when replaced: a new one.
+            if (Prepared.SqlitePreparedStatements.IsEnabled(previous)) database.SetDbConnection(previous, contextOwnsConnection: false);
+            else database.SetDbConnection(new SqliteConnection(own), contextOwnsConnection: true);
         }
     }
 
@@ -116,6 +118,7 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
+        Prepared.SqlitePreparedStatements.Enable(connection); // the same few writes, batch after batch
         return connection;
     }
 
