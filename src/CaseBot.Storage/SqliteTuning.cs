@@ -39,6 +39,13 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
         Tuned.AddOrUpdate(handle, handle);
     }
 
+    /// <summary>A connection tuned otherwise (<see cref="Prepared.SqliteConnectionLeases"/>) keeps its own settings.</summary>
+    public static void MarkTuned(DbConnection connection)
+    {
+        Untuned(connection, out var handle);
+        Tuned.AddOrUpdate(handle, handle);
+    }
+
     private static bool Untuned(DbConnection connection, out object handle)
     {
         handle = (connection as SqliteConnection)?.Handle ?? (object)connection;

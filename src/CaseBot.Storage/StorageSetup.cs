@@ -104,12 +104,15 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
         var db = await contexts.CreateDbContextAsync(ct);
         try
         {
-            if (_leases.Value is { } leases) return Leased(db, await leases.RentAsync(ct));
-            // Several instances may share the database: one user's messages are handled one at a time across
-            // all of them. The lock belongs to this transaction and ends with its commit or rollback.
-            await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({UserLockSpace}, hashtext({userKey}))", ct);
-            return new EfCaseStore(db);
+            if (db.Database.IsNpgsql())
+            {
+                // Several instances may share the database: one user's messages are handled one at a time across
+                // all of them. The lock belongs to this transaction and ends with its commit or rollback.
+                await db.Database.BeginTransactionAsync(ct);
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({UserLockSpace}, hashtext({userKey}))", ct);
+                return new EfCaseStore(db);
+            }
+            return _leases.Value is { } leases ? Leased(db, await leases.RentAsync(ct)) : new EfCaseStore(db, _groupCommit.Value);
         }
         catch
         {

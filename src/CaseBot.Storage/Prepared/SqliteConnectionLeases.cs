@@ -10,7 +10,7 @@ namespace CaseBot.Storage.Prepared;
 /// </summary>
 internal sealed class SqliteConnectionLeases(string connectionString) : IDisposable
 {
-    private const int Kept = 8;
+    private const int Kept = 16;
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
     // Foreign keys on, as EF Core turns them on for the connections it opens itself.
     private readonly string _connectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true }.ToString();
@@ -20,7 +20,14 @@ internal sealed class SqliteConnectionLeases(string connectionString) : IDisposa
         if (_idle.TryTake(out var idle)) return idle;
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
-        await SqliteTuning.ApplyAsync(connection, ct);
+        await using (var pragmas = connection.CreateCommand())
+        {
+            // A unit of work reads a few rows by index: SQLite's default 2 MB cache, no memory map. Kept connections
+            // with the large cache reporting uses would hold tens of megabytes each (the RSS goal of issue #17).
+            pragmas.CommandText = "PRAGMA cache_size = -2048; PRAGMA mmap_size = 0; PRAGMA temp_store = MEMORY;";
+            await pragmas.ExecuteNonQueryAsync(ct);
+        }
+        SqliteTuning.MarkTuned(connection); // EF Core must not apply the reporting settings when it sees it opened
         SqlitePreparedStatements.Enable(connection);
         return connection;
     }
