@@ -26,23 +26,12 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
         Tuned.AddOrUpdate(handle, handle);
     }
 
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default) =>
-        ApplyAsync(connection, ct);
-
-    /// <summary>The same settings for a connection opened outside EF Core (the long-lived ones).</summary>
-    public static async Task ApplyAsync(DbConnection connection, CancellationToken ct = default)
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
     {
         if (!Untuned(connection, out var handle)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(ct);
-        Tuned.AddOrUpdate(handle, handle);
-    }
-
-    /// <summary>A connection tuned otherwise (<see cref="Prepared.SqliteConnectionLeases"/>) keeps its own settings.</summary>
-    public static void MarkTuned(DbConnection connection)
-    {
-        Untuned(connection, out var handle);
         Tuned.AddOrUpdate(handle, handle);
     }
 

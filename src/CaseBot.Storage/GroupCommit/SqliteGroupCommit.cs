@@ -22,8 +22,7 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
     /// <param name="gate">Held around each batch: writers that do not come through here queue on it too (see EfCaseStore).</param>
     public SqliteGroupCommit(string connectionString, SemaphoreSlim gate)
     {
-        // The writer's own long-lived connection, with foreign keys on as EF turns them on for the connections it opens.
-        _connectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true }.ToString();
+        _connectionString = connectionString;
         _gate = gate;
         _writer = Task.Run(WriteAsync);
     }
@@ -58,7 +57,7 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
         var saved = new List<Work>(batch.Count);
         try
         {
-            _connection ??= await OpenAsync();
+            _connection ??= await Prepared.SqliteConnectionLeases.OpenLongLivedAsync(_connectionString); // the same few writes, batch after batch
             await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(); // BEGIN IMMEDIATE
             for (var i = 0; i < batch.Count; i++)
             {
@@ -112,14 +111,6 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
             if (Prepared.SqlitePreparedStatements.IsEnabled(previous)) database.SetDbConnection(previous, contextOwnsConnection: false);
             else database.SetDbConnection(new SqliteConnection(own), contextOwnsConnection: true);
         }
-    }
-
-    private async Task<SqliteConnection> OpenAsync()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
-        Prepared.SqlitePreparedStatements.Enable(connection); // the same few writes, batch after batch
-        return connection;
     }
 
     public async ValueTask DisposeAsync()

@@ -12,22 +12,25 @@ internal sealed class SqliteConnectionLeases(string connectionString) : IDisposa
 {
     private const int Kept = 16;
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
-    // Foreign keys on, as EF Core turns them on for the connections it opens itself.
-    private readonly string _connectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true }.ToString();
 
-    public async Task<SqliteConnection> RentAsync(CancellationToken ct = default)
+    public async Task<SqliteConnection> RentAsync(CancellationToken ct = default) =>
+        _idle.TryTake(out var idle) ? idle : await OpenLongLivedAsync(connectionString, ct);
+
+    /// <summary>
+    /// A connection opened outside EF Core to stay open (lent ones, the group writer's): foreign keys on, as EF Core
+    /// turns them on for the connections it opens; SQLite's default 2 MB cache and no memory map, since a unit of work
+    /// reads or writes a few rows by index (the large cache reporting uses, kept open on many connections, would hold
+    /// tens of megabytes each); its statements kept compiled.
+    /// </summary>
+    public static async Task<SqliteConnection> OpenLongLivedAsync(string connectionString, CancellationToken ct = default)
     {
-        if (_idle.TryTake(out var idle)) return idle;
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true }.ToString());
         await connection.OpenAsync(ct);
         await using (var pragmas = connection.CreateCommand())
         {
-            // A unit of work reads a few rows by index: SQLite's default 2 MB cache, no memory map. Kept connections
-            // with the large cache reporting uses would hold tens of megabytes each (the RSS goal of issue #17).
             pragmas.CommandText = "PRAGMA cache_size = -2048; PRAGMA mmap_size = 0; PRAGMA temp_store = MEMORY;";
             await pragmas.ExecuteNonQueryAsync(ct);
         }
-        SqliteTuning.MarkTuned(connection); // EF Core must not apply the reporting settings when it sees it opened
         SqlitePreparedStatements.Enable(connection);
         return connection;
     }
