@@ -50,7 +50,8 @@ public sealed class CaseBotDbContext : DbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        if (RollupsSuspended || RollupBuckets.Collect(ChangeTracker).IsEmpty) return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (RollupsSuspended) return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (RollupBuckets.Collect(ChangeTracker).IsEmpty) return Detected(() => base.SaveChanges(acceptAllChangesOnSuccess));
         return SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
     }
 
@@ -63,11 +64,11 @@ public sealed class CaseBotDbContext : DbContext
     {
         if (RollupsSuspended) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var touched = RollupBuckets.Collect(ChangeTracker);
-        if (touched.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (touched.IsEmpty) return await DetectedAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var saved = await DetectedAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
             await RollupRefresher.RefreshAsync(this, await touched.ResolveAsync(this, cancellationToken), cancellationToken);
             if (own is not null) await own.CommitAsync(cancellationToken);
             return saved;
@@ -76,6 +77,24 @@ public sealed class CaseBotDbContext : DbContext
         {
             if (own is not null) await own.DisposeAsync();
         }
+    }
+
+    /// <summary>A save right after <see cref="RollupBuckets.Collect"/> detected the changes: EF Core would walk every
+    /// tracked entity again (on every message's commit) to find the same ones.</summary>
+    private int Detected(Func<int> save)
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try { return save(); }
+        finally { ChangeTracker.AutoDetectChangesEnabled = detect; }
+    }
+
+    private async Task<int> DetectedAsync(Func<Task<int>> save)
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try { return await save(); }
+        finally { ChangeTracker.AutoDetectChangesEnabled = detect; }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

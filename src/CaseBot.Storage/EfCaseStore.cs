@@ -203,13 +203,13 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
 
     private async Task SaveAsync(Action? afterSave)
     {
+        if (groupCommit is not null && db.Database.CurrentTransaction is null)
+        {
+            await groupCommit.SaveAsync(db, () => WriteAsync(afterSave));
+            return;
+        }
         if (db.Database.IsSqlite())
         {
-            if (groupCommit is not null && db.Database.CurrentTransaction is null)
-            {
-                await groupCommit.SaveAsync(db, () => WriteAsync(afterSave));
-                return;
-            }
             // SQLite has one writer at a time. Queueing this process's writers here is fair and costs nothing,
             // where SQLite's own busy handling would have them poll and sleep (long tail latencies under load).
             var gate = WriterGate(db.Database.GetConnectionString()!);

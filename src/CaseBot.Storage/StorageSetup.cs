@@ -104,7 +104,7 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
         var db = await contexts.CreateDbContextAsync(ct);
         try
         {
-            if (db.Database.IsNpgsql())
+            if (options.IsPostgres)
             {
                 // Several instances may share the database: one user's messages are handled one at a time across
                 // all of them. The lock belongs to this transaction and ends with its commit or rollback.
