@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using CaseBot.Domain.Abstractions;
 using CaseBot.Domain.Entities;
+using CaseBot.Storage.Prepared;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseBot.Storage;
@@ -63,7 +64,7 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
 
     public async Task<DateTimeOffset?> LastInboundAsync(string channel, string chatId) =>
         _touched.LastOrDefault(c => c.Channel == channel && c.ChatId == chatId)?.LastInboundAt
-        ?? (await db.Contacts.FirstOrDefaultAsync(c => c.Channel == channel && c.ChatId == chatId))?.LastInboundAt;
+        ?? await HotLookups.LastInbound.For(db)(db, channel, chatId);
 
     /// <summary>The contacts touched, as one upsert each (SQLite and PostgreSQL both read this SQL), in the commit's transaction.</summary>
     private async Task WriteTouchedAsync(DbContext context)
@@ -75,8 +76,7 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
                 """);
     }
 
-    public Task<Conversation?> GetConversationAsync(string userKey) =>
-        db.Conversations.FirstOrDefaultAsync(c => c.UserKey == userKey);
+    public Task<Conversation?> GetConversationAsync(string userKey) => HotLookups.Conversation.For(db)(db, userKey);
 
     public async Task<IReadOnlyList<Conversation>> ConversationsSinceAsync(string channel, DateTimeOffset since)
     {
@@ -97,11 +97,7 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
         if (existing is not null) db.Conversations.Remove(existing);
     }
 
-    // The identity's unique index names the reporter; "any identity matches" would test every reporter (a scan per message).
-    public Task<Reporter?> FindReporterAsync(string channel, string externalUserId) =>
-        db.Reporters.Include(r => r.Identities)
-            .FirstOrDefaultAsync(r => r.Id == db.Identities.Where(i => i.Channel == channel && i.ExternalUserId == externalUserId)
-                .Select(i => i.ReporterId).FirstOrDefault());
+    public Task<Reporter?> FindReporterAsync(string channel, string externalUserId) => HotLookups.Reporter.For(db)(db, channel, externalUserId);
 
     public Task<Reporter?> GetReporterAsync(int id) =>
         db.Reporters.Include(r => r.Identities).FirstOrDefaultAsync(r => r.Id == id);
@@ -113,19 +109,14 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
         await db.Reporters.Include(r => r.Identities).Where(r => r.IsAdmin).ToListAsync();
 
     public async Task<IReadOnlyList<Reporter>> ListApprovedCoveringAsync(IReadOnlyCollection<ReporterRole> roles, string kabupaten, string kecamatan) =>
-        await db.Reporters.Include(r => r.Identities)
-            .Where(r => r.Status == ReporterStatus.Approved && roles.Contains(r.Role) && r.Kabupaten == kabupaten
-                        && (r.Kecamatan == null || r.Kecamatan == kecamatan))
-            .OrderBy(r => r.Id).ToListAsync();
+        await HotLookups.ApprovedCovering.For(db)(db, roles.ToArray(), kabupaten, kecamatan).ToListAsync();
 
     public void AddReporter(Reporter reporter) => db.Reporters.Add(reporter);
 
     public void AddIdentity(Reporter reporter, ChannelIdentity identity) => reporter.Identities.Add(identity);
 
     public async Task<IReadOnlyList<DisasterEvent>> RecentEventsAsync(string? kabupaten, string? kecamatan, DateOnly since, int take) =>
-        await db.Events
-            .Where(e => !e.Closed && (kabupaten == null || e.Kabupaten == kabupaten) && (kecamatan == null || e.Kecamatan == kecamatan) && e.EventDate >= since)
-            .OrderByDescending(e => e.UpdatedAt).Take(take).ToListAsync();
+        await HotLookups.RecentEvents.For(db)(db, kabupaten, kecamatan, since, take).ToListAsync();
 
     // FindAsync: the rules checked at Simpan and the save itself read the same event or case; one query serves them all.
     public async Task<DisasterEvent?> GetEventAsync(int id) => await db.Events.FindAsync(id);

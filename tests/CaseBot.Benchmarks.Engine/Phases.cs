@@ -79,6 +79,21 @@ public static class Phases
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     /// <summary>Resident set size of this process (VmRSS), in MB.</summary>
+    /// <summary>Where the resident memory is (Linux): the largest mappings by RSS, anonymous ones summed.</summary>
+    public static string MemoryMap()
+    {
+        if (!File.Exists("/proc/self/smaps")) return "";
+        var sizes = new Dictionary<string, long>();
+        string? name = null;
+        foreach (var line in File.ReadLines("/proc/self/smaps"))
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 5 && parts[0].Contains('-') && !parts[0].EndsWith(':')) name = parts.Length >= 6 ? Path.GetFileName(parts[5]) : "[anonymous]";
+            else if (parts is ["Rss:", var kb, "kB"] && name is not null) sizes[name] = sizes.GetValueOrDefault(name) + long.Parse(kb);
+        }
+        return "resident memory by mapping: " + string.Join(", ", sizes.OrderByDescending(s => s.Value).Take(8).Select(s => $"{s.Key} {s.Value / 1024.0:0} MB"));
+    }
+
     public static double RssMb()
     {
         if (File.Exists("/proc/self/status"))

@@ -81,7 +81,9 @@ foreach (var db in targets)
         conversationsRss = Phases.RssMb();
         Console.WriteLine($"{conversations:N0} more users each with a report opened and left open: RSS {conversationsRss:0} MB " +
                           $"(the whole benchmark process after a full GC; {rssBefore:0} MB before them; managed heap " +
-                          $"{GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:0} MB; {users.Count + conversations:N0} reporters in all)");
+                          $"{GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:0} MB, committed by the GC {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:0} MB; " +
+                          $"{users.Count + conversations:N0} reporters in all)");
+        Console.WriteLine(Phases.MemoryMap() + $"; SQLite's own allocations {SQLitePCL.raw.sqlite3_memory_used() / 1048576.0:0} MB");
     }
 
     var best = phases.MaxBy(p => p.Achieved)!;
