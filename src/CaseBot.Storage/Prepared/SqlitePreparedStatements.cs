@@ -19,8 +19,21 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor
     private static readonly ConditionalWeakTable<SqliteConnection, Cache> Caches = new();
     private static readonly ConditionalWeakTable<DbDataReader, SqliteCommand> Reading = new();
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Tally> ByFile = new();
+
     /// <summary>Lets <paramref name="connection"/> keep prepared statements (it must stay open for its lifetime).</summary>
-    public static void Enable(SqliteConnection connection) => Caches.AddOrUpdate(connection, new Cache());
+    public static void Enable(SqliteConnection connection) =>
+        Caches.AddOrUpdate(connection, new Cache(ByFile.GetOrAdd(connection.DataSource, _ => new Tally())));
+
+    /// <summary>On all the long-lived connections to one database file: statements compiled, runs that reused one,
+    /// and statements run without the cache (several in one text); for tests and benchmarks.</summary>
+    public static (long Compiled, long Reused, long Unprepared) Totals(string dataSource) =>
+        ByFile.TryGetValue(dataSource, out var t) ? (Interlocked.Read(ref t.Compiled), Interlocked.Read(ref t.Reused), Interlocked.Read(ref t.Unprepared)) : (0, 0, 0);
+
+    private sealed class Tally
+    {
+        public long Compiled, Reused, Unprepared;
+    }
 
     public static bool IsEnabled(DbConnection connection) => connection is SqliteConnection c && Caches.TryGetValue(c, out _);
 
@@ -73,8 +86,12 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor
     /// null where the connection keeps none, or the statement is already running (a reader still open).</summary>
     private static SqliteCommand? Prepared(DbCommand command)
     {
-        if (command.Connection is not SqliteConnection connection || !Caches.TryGetValue(connection, out var cache)
-            || IsBatch(command.CommandText)) return null;
+        if (command.Connection is not SqliteConnection connection || !Caches.TryGetValue(connection, out var cache)) return null;
+        if (IsBatch(command.CommandText))
+        {
+            cache.Unprepared();
+            return null;
+        }
         var prepared = cache.Rent(connection, command.CommandText);
         if (prepared is null) return null;
         prepared.Transaction = (SqliteTransaction?)command.Transaction;
@@ -96,7 +113,7 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor
 
     /// <summary>One connection's statements, the least recently used dropped past <see cref="PerConnection"/>.
     /// A connection serves one unit of work at a time; the lock guards against misuse, not contention.</summary>
-    private sealed class Cache
+    private sealed class Cache(Tally tally)
     {
         private readonly Dictionary<string, LinkedListNode<(string Sql, SqliteCommand Command)>> _bySql = new(StringComparer.Ordinal);
         private readonly LinkedList<(string Sql, SqliteCommand Command)> _recent = new();
@@ -115,6 +132,7 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor
                     _recent.Remove(node);
                     _recent.AddFirst(node);
                     _reused++;
+                    Interlocked.Increment(ref tally.Reused);
                     return node.Value.Command;
                 }
                 var command = connection.CreateCommand();
@@ -122,6 +140,7 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor
                 _bySql[sql] = _recent.AddFirst((sql, command));
                 _running.Add(command);
                 _compiled++;
+                Interlocked.Increment(ref tally.Compiled);
                 while (_recent.Count > PerConnection && _recent.Last is { } last && !_running.Contains(last.Value.Command))
                 {
                     _recent.RemoveLast();
@@ -131,6 +150,8 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor
                 return command;
             }
         }
+
+        public void Unprepared() => Interlocked.Increment(ref tally.Unprepared);
 
         public void Release(SqliteCommand command)
         {

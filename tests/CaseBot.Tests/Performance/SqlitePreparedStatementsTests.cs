@@ -36,3 +36,27 @@ public sealed class SqlitePreparedStatementsTests
         Assert.Equal((2, 3), SqlitePreparedStatements.Counts(connection)); // two texts compiled, three runs reused them
     }
 }
+
+/// <summary>Once warm, a message's reads and writes all run on statements already compiled: nothing is parsed and
+/// planned again per message (EF Core's batched saves, several statements in one text, would be).</summary>
+public sealed class MessagePathPreparationTests
+{
+    [Fact]
+    public async Task A_report_filed_after_two_others_compiles_no_statement_and_runs_none_unprepared()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await Scenario.RegisterApprovedAsync(bot, "10", "Rahmat Tagana");
+        await Scenario.ReportFloodAsync(bot, "10", desa: "Puncak Indah");
+        await Scenario.ReportFloodAsync(bot, "10", desa: "Baruga");
+        var file = new SqliteConnectionStringBuilder(bot.Database.ConnectionString).DataSource;
+        var before = SqlitePreparedStatements.Totals(Path.GetFullPath(file));
+
+        var saved = await Scenario.ReportFloodAsync(bot, "10", desa: "Puncak Indah", jiwa: 90, tertangani: 60);
+
+        Assert.Contains("BC-", saved); // the third report was saved, through the same statements
+        var after = SqlitePreparedStatements.Totals(Path.GetFullPath(file));
+        Assert.True(after.Reused - before.Reused >= 14, $"reused {after.Reused - before.Reused}"); // at least a statement per message
+        Assert.Equal(before.Compiled, after.Compiled);
+        Assert.Equal(before.Unprepared, after.Unprepared);
+    }
+}
