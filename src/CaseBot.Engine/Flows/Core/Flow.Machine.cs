@@ -20,14 +20,18 @@ public abstract partial class Flow<TDraft>
         public string? Notice;
     }
 
+    /// <param name="only">The state a message fires its trigger from: only it is configured (Stateless reflects on every
+    /// guard it is given, and a machine lives for one message); null configures all of them, for the graph.</param>
     private StateMachine<string, Trigger> Build(Func<string> read, Action<string> write, FlowContext<TDraft> ctx,
-        ConfirmOutcome outcome, out StateMachine<string, Trigger>.TriggerWithParameters<string> choose)
+        ConfirmOutcome outcome, out StateMachine<string, Trigger>.TriggerWithParameters<string> choose, string? only = null)
     {
         var machine = new StateMachine<string, Trigger>(read, write);
         choose = machine.SetTriggerParameters<string>(Trigger.Choose);
+        bool Wanted(string state) => only is null || only == state;
         for (var i = 0; i < Steps.Count; i++)
         {
             var step = Steps[i];
+            if (!Wanted(step.Key)) continue;
             // The graph shows the usual way on (the next question, or the summary when editing) and back.
             var forward = Destinations(Steps.Skip(i + 1).Take(1).Select(s => s.Key).Append(SummaryState), "next open");
             var backward = Destinations(StartsAtEditMenu ? [EditMenuState] : Steps.Take(i).TakeLast(1).Select(s => s.Key), "previous");
@@ -39,20 +43,24 @@ public abstract partial class Flow<TDraft>
             if (step.Skip is not null)
                 config.PermitDynamic(Trigger.Skip, () => NextOpen(ctx), "optional: lewati", forward);
         }
-        var confirmTargets = Destinations(Invariants.Select(v => v.StepKey).OfType<string>().Distinct()
-            .Append(SummaryState).Append(SavedState), "rules");
-        machine.Configure(SummaryState)
-            .PermitDynamicAsync(Trigger.Confirm, () => ConfirmAsync(ctx, outcome),
-                "rules hold: saved; a rule broken: its question; changed meanwhile: summary", confirmTargets)
-            .Permit(Trigger.Edit, EditMenuState)
-            .PermitDynamic(Trigger.Back, () => LastOpen(ctx), "last question", Destinations(Steps.TakeLast(1).Select(s => s.Key), "last"))
-            .Permit(Trigger.Cancel, CancelledState);
-        machine.Configure(SavedState);
-        machine.Configure(EditMenuState)
-            .PermitDynamicIf(choose, key => key, key => EditableSteps(ctx).Any(s => s.Key == key), "editable field",
-                Destinations(Steps.Where(s => s.Editable).Select(s => s.Key), "chosen"))
-            .Permit(Trigger.Back, SummaryState)
-            .Permit(Trigger.Cancel, CancelledState);
+        if (Wanted(SummaryState))
+        {
+            var confirmTargets = Destinations(Invariants.Select(v => v.StepKey).OfType<string>().Distinct()
+                .Append(SummaryState).Append(SavedState), "rules");
+            machine.Configure(SummaryState)
+                .PermitDynamicAsync(Trigger.Confirm, () => ConfirmAsync(ctx, outcome),
+                    "rules hold: saved; a rule broken: its question; changed meanwhile: summary", confirmTargets)
+                .Permit(Trigger.Edit, EditMenuState)
+                .PermitDynamic(Trigger.Back, () => LastOpen(ctx), "last question", Destinations(Steps.TakeLast(1).Select(s => s.Key), "last"))
+                .Permit(Trigger.Cancel, CancelledState);
+        }
+        if (Wanted(SavedState)) machine.Configure(SavedState);
+        if (Wanted(EditMenuState))
+            machine.Configure(EditMenuState)
+                .PermitDynamicIf(choose, key => key, key => EditableSteps(ctx).Any(s => s.Key == key), "editable field",
+                    Destinations(Steps.Where(s => s.Editable).Select(s => s.Key), "chosen"))
+                .Permit(Trigger.Back, SummaryState)
+                .Permit(Trigger.Cancel, CancelledState);
         return machine;
     }
 

@@ -122,7 +122,7 @@ public abstract partial class Flow<TDraft> : IFlow where TDraft : class, new()
             return new FlowTurn(await RenderAsync(ctx, conversation.State, page));
 
         var outcome = new ConfirmOutcome();
-        var machine = Build(() => conversation.State, s => conversation.State = s, ctx, outcome, out var choose);
+        var machine = Build(() => conversation.State, s => conversation.State = s, ctx, outcome, out var choose, only: conversation.State);
         var turn = await DispatchAsync(ctx, conversation, machine, choose, outcome);
         if (turn.End == FlowEnd.Continues) Store(conversation, draft);
         return turn;
