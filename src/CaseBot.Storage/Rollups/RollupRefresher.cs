@@ -10,8 +10,9 @@ internal sealed record RollupSet(List<EventRollup> Events, List<AidRollup> Aid, 
 
 /// <summary>
 /// Recomputes buckets of the rollups from the raw rows (never by increments, so they stay exact by construction):
-/// each touched kecamatan-day from <see cref="CountedRows"/>, then that kecamatan's month from its day rows, then the
-/// kabupaten-level day and month rows from the kecamatan rows. Runs inside the caller's transaction.
+/// each touched kecamatan-day from <see cref="CountedRows"/>, then in SQL (<see cref="RollupSql"/>) that kecamatan's
+/// month from its day rows and the kabupaten-level day and month rows from the kecamatan rows. Runs inside the
+/// caller's transaction.
 /// </summary>
 internal static class RollupRefresher
 {
@@ -24,19 +25,17 @@ internal static class RollupRefresher
         await LockAsync(db, buckets.Select(b => b.Kabupaten), ct);
         foreach (var (kabupaten, kecamatan, day) in buckets)
         {
-            await DeleteAsync(db, kabupaten, kecamatan, RollupGrain.Day, day, day, ct);
+            await RollupSql.DeleteAsync(db, kabupaten, kecamatan, RollupGrain.Day, day, ct);
             Insert(db, await DayRowsAsync(db, new CountedRows([kabupaten], kecamatan, day, day), ct));
         }
-        await db.SaveChangesAsync(ct);
-        foreach (var (kabupaten, kecamatan, month) in buckets.Select(b => (b.Kabupaten, b.Kecamatan, RollupSpan.MonthOf(b.Day))).Distinct())
-            await RollAsync(db, kabupaten, kecamatan, RollupGrain.Day, month, month.AddMonths(1).AddDays(-1), kecamatan, RollupGrain.Month, month, ct);
         await db.SaveChangesAsync(ct); // each level reads the one below from the database
-        foreach (var (kabupaten, day) in buckets.Select(b => (b.Kabupaten, b.Day)).Distinct())
-            await RollAsync(db, kabupaten, null, RollupGrain.Day, day, day, IRollupRow.WholeKabupaten, RollupGrain.Day, day, ct);
-        foreach (var (kabupaten, month) in buckets.Select(b => (b.Kabupaten, RollupSpan.MonthOf(b.Day))).Distinct())
-            await RollAsync(db, kabupaten, null, RollupGrain.Month, month, month, IRollupRow.WholeKabupaten, RollupGrain.Month, month, ct);
-        await db.SaveChangesAsync(ct);
         foreach (var entry in db.ChangeTracker.Entries<IRollupRow>().ToList()) entry.State = EntityState.Detached;
+        foreach (var (kabupaten, kecamatan, month) in buckets.Select(b => (b.Kabupaten, b.Kecamatan, RollupSpan.MonthOf(b.Day))).Distinct())
+            await RollupSql.RollAsync(db, kabupaten, kecamatan, RollupGrain.Day, month, month.AddMonths(1).AddDays(-1), kecamatan, RollupGrain.Month, month, ct);
+        foreach (var (kabupaten, day) in buckets.Select(b => (b.Kabupaten, b.Day)).Distinct())
+            await RollupSql.RollAsync(db, kabupaten, null, RollupGrain.Day, day, day, IRollupRow.WholeKabupaten, RollupGrain.Day, day, ct);
+        foreach (var (kabupaten, month) in buckets.Select(b => (b.Kabupaten, RollupSpan.MonthOf(b.Day))).Distinct())
+            await RollupSql.RollAsync(db, kabupaten, null, RollupGrain.Month, month, month, IRollupRow.WholeKabupaten, RollupGrain.Month, month, ct);
     }
 
     /// <summary>
@@ -49,23 +48,6 @@ internal static class RollupRefresher
         foreach (var name in kabupaten.Distinct().Order(StringComparer.Ordinal))
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({KabupatenLockSpace}, hashtext({name}))", ct);
     }
-
-    /// <summary>Replaces the target bucket's rows with the source rows (kecamatan null: every kecamatan's, not the kabupaten's) summed.</summary>
-    private static async Task RollAsync(CaseBotDbContext db, string kabupaten, string? fromKecamatan, RollupGrain fromGrain, DateOnly from, DateOnly to,
-        string kecamatan, RollupGrain grain, DateOnly start, CancellationToken ct)
-    {
-        await DeleteAsync(db, kabupaten, kecamatan, grain, start, start, ct);
-        var source = new RollupSet(
-            await Source(db.EventRollups, kabupaten, fromKecamatan, fromGrain, from, to).ToListAsync(ct),
-            await Source(db.AidRollups, kabupaten, fromKecamatan, fromGrain, from, to).ToListAsync(ct),
-            await Source(db.CaseRollups, kabupaten, fromKecamatan, fromGrain, from, to).ToListAsync(ct));
-        Insert(db, Sum(source.All, _ => (grain, start, kabupaten, kecamatan)));
-    }
-
-    private static IQueryable<T> Source<T>(IQueryable<T> rows, string kabupaten, string? kecamatan, RollupGrain grain, DateOnly from, DateOnly to)
-        where T : class, IRollupRow =>
-        rows.AsNoTracking().Where(r => r.Kabupaten == kabupaten && r.Grain == grain && r.Start >= from && r.Start <= to
-                                       && (kecamatan == null ? r.Kecamatan != IRollupRow.WholeKabupaten : r.Kecamatan == kecamatan));
 
     /// <summary>Rows summed per target bucket and group.</summary>
     public static RollupSet Sum(IEnumerable<IRollupRow> rows, Func<IRollupRow, (RollupGrain, DateOnly, string, string)> bucket)
@@ -85,18 +67,6 @@ internal static class RollupRefresher
         db.AidRollups.AddRange(rows.Aid);
         db.CaseRollups.AddRange(rows.Cases);
     }
-
-    private static async Task DeleteAsync(CaseBotDbContext db, string kabupaten, string kecamatan, RollupGrain grain, DateOnly from, DateOnly to,
-        CancellationToken ct)
-    {
-        await Bucket(db.EventRollups, kabupaten, kecamatan, grain, from, to).ExecuteDeleteAsync(ct);
-        await Bucket(db.AidRollups, kabupaten, kecamatan, grain, from, to).ExecuteDeleteAsync(ct);
-        await Bucket(db.CaseRollups, kabupaten, kecamatan, grain, from, to).ExecuteDeleteAsync(ct);
-    }
-
-    private static IQueryable<T> Bucket<T>(IQueryable<T> rows, string kabupaten, string kecamatan, RollupGrain grain, DateOnly from, DateOnly to)
-        where T : class, IRollupRow =>
-        rows.Where(r => r.Kabupaten == kabupaten && r.Kecamatan == kecamatan && r.Grain == grain && r.Start >= from && r.Start <= to);
 
     /// <summary>Day rows of every kecamatan-day the raw rows in range hold: grouped aggregates, as capaian summed them before.</summary>
     public static async Task<RollupSet> DayRowsAsync(CaseBotDbContext db, CountedRows rows, CancellationToken ct)
