@@ -77,6 +77,7 @@ public static class CapaianBenchmark
 
             var engine = host.Services.GetRequiredService<ConversationEngine>();
             Console.WriteLine("sample answer (province):\n" + await AskAsync(engine, "1"));
+            rows.Add(await ControlAsync());
             foreach (var (label, user, scope) in Askers)
             {
                 var (median, p99, runs) = await Stats.TimeAsync(() => AskAsync(engine, user), warmup: 3, runs: 60);
@@ -89,6 +90,22 @@ public static class CapaianBenchmark
         rows.AddRange(await CapaianCold.MeasureAsync(target, coldRuns, (label, state, median, worst, scope) => Row(label, state, median, worst, Goal(scope, total))));
         return $"\n| /capaian, {total:N0} reports, {target.Name} | run | p50 ms | p99 ms | goal (p99) | verdict |\n| --- | --- | --- | --- | --- | --- |\n"
                + string.Join("\n", rows);
+    }
+
+    /// <summary>
+    /// A fixed 5 ms of CPU work timed as the asks are: on an idle machine its p99 is 5 ms; what it gets above that is
+    /// what the machine's other load alone adds to a tail (a few ms of work waits for a core on a busy 2-core machine).
+    /// </summary>
+    private static async Task<string> ControlAsync()
+    {
+        var (median, p99, runs) = await Stats.TimeAsync(() =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            while (Stopwatch.GetElapsedTime(started).TotalMilliseconds < 5) { }
+            return Task.CompletedTask;
+        }, warmup: 3, runs: 60);
+        Console.WriteLine($"control, 5 ms of CPU work timed the same way: median {median:F1} ms, p99 {p99:F1} ms over {runs} runs; load average: {LoadAverage()}");
+        return $"| control: 5 ms of CPU work (the machine's own noise) | warm ({runs} runs) | {median:F1} | {p99:F1} | – | – |";
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
