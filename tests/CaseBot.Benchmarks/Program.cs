@@ -5,7 +5,7 @@ var which = args.FirstOrDefault() ?? "capaian";
 return which switch
 {
     "capaian" => await CapaianBenchmark.RunAsync(args.Skip(1).ToArray()),
-    "capaian-cold" => await CapaianBenchmark.ColdAsync(args.Skip(1).ToArray()), // one cold ask, run by "capaian"
+    "capaian-cold" => await CapaianCold.RunChildAsync(args.Skip(1).ToArray()), // one restart, run by "capaian"
     "demo" => await DemoSummary.RunAsync(args.Skip(1).FirstOrDefault() ?? "docs"),
     _ => Usage(),
 };

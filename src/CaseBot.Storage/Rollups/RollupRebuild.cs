@@ -5,7 +5,9 @@ namespace CaseBot.Storage.Rollups;
 /// <summary>
 /// Recomputes every rollup bucket from the raw rows, a month per transaction (old databases, bulk imports, the copy to
 /// PostgreSQL), then marks the rollups built. Writers may go on meanwhile: each month is replaced under the same
-/// per-kabupaten locks their refreshes take.
+/// per-kabupaten locks their refreshes take. A month's day rows come from the refresher's own grouped query (so the
+/// two count the same rows the same way), its month and kabupaten rows from the refresher's sum of them; all are
+/// written in bulk (<see cref="RollupBulkInsert"/>), which the refresher's few rows per write do not need.
 /// </summary>
 public static class RollupRebuild
 {
@@ -58,11 +60,9 @@ public static class RollupRebuild
                 var kabupatenMonths = RollupRefresher.Sum(all, r => (RollupGrain.Month, m, r.Kabupaten, IRollupRow.WholeKabupaten));
                 foreach (var set in new[] { days, months, kabupatenDays, kabupatenMonths })
                 {
-                    RollupRefresher.Insert(db, set);
+                    await RollupBulkInsert.InsertAsync(db, set, ct);
                     written += set.All.Count();
                 }
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
             }, ct);
             progress?.WriteLine($"{m:yyyy-MM}: {written} rows so far");
         }

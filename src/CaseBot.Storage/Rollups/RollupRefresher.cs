@@ -61,7 +61,7 @@ internal static class RollupRefresher
         return new(sums.OfType<EventRollup>().ToList(), sums.OfType<AidRollup>().ToList(), sums.OfType<CaseRollup>().ToList());
     }
 
-    public static void Insert(CaseBotDbContext db, RollupSet rows)
+    private static void Insert(CaseBotDbContext db, RollupSet rows)
     {
         db.EventRollups.AddRange(rows.Events);
         db.AidRollups.AddRange(rows.Aid);

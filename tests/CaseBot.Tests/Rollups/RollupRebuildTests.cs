@@ -56,15 +56,9 @@ public sealed class RollupRebuildTests
         await db.RollupStates.ExecuteDeleteAsync();
     }
 
-    /// <summary>Every rollup row but its id, sorted.</summary>
     private static async Task<List<string>> SnapshotAsync(BotHarness bot)
     {
         await using var db = bot.Db();
-        static string Row(object row) => string.Join(" ", row.GetType().GetProperties().Where(p => p.Name != nameof(IRollupRow.Id))
-            .Select(p => $"{p.Name}={p.GetValue(row)}"));
-        return (await db.EventRollups.AsNoTracking().ToListAsync()).Select(Row)
-            .Concat((await db.AidRollups.AsNoTracking().ToListAsync()).Select(Row))
-            .Concat((await db.CaseRollups.AsNoTracking().ToListAsync()).Select(Row))
-            .Order(StringComparer.Ordinal).ToList();
+        return await RollupSnapshot.TakeAsync(db);
     }
 }
