@@ -9,12 +9,13 @@ public static class FuzzyMatcher
     {
         var key = Key(input);
         if (key.Length == 0) return null;
-        var list = candidates.Distinct().ToList();
-        var exact = list.FirstOrDefault(c => Key(c) == key);
-        if (exact is not null) return new FuzzyMatch(exact, true);
+        var keyed = candidates.Distinct().Select(c => (Value: c, Key: Key(c))).ToList();
+        if (keyed.FindIndex(c => c.Key == key) is var exact and >= 0) return new FuzzyMatch(keyed[exact].Value, true);
 
         var allowed = key.Length >= 8 ? 2 : 1;
-        var near = list.Select(c => (Value: c, Distance: Distance(key, Key(c)))).Where(x => x.Distance <= allowed).ToList();
+        // Names whose lengths differ by more than the slips allowed are that many edits apart at least: not measured.
+        var near = keyed.Where(c => Math.Abs(c.Key.Length - key.Length) <= allowed)
+            .Select(c => (c.Value, Distance: Distance(key, c.Key))).Where(x => x.Distance <= allowed).ToList();
         if (near.Count > 0)
         {
             var best = near.Min(x => x.Distance);
@@ -22,8 +23,8 @@ public static class FuzzyMatcher
             return winners.Count == 1 ? new FuzzyMatch(winners[0].Value, false) : null;
         }
         if (key.Length < 4) return null;
-        var prefixed = list.Where(c => Key(c).StartsWith(key, StringComparison.Ordinal)).ToList();
-        return prefixed.Count == 1 ? new FuzzyMatch(prefixed[0], false) : null;
+        var prefixed = keyed.Where(c => c.Key.StartsWith(key, StringComparison.Ordinal)).ToList();
+        return prefixed.Count == 1 ? new FuzzyMatch(prefixed[0].Value, false) : null;
     }
 
     private static string Key(string s) =>
