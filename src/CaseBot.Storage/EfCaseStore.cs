@@ -8,8 +8,9 @@ namespace CaseBot.Storage;
 
 /// <summary>The EF Core unit of work behind <see cref="ICaseStore"/>: one DbContext, one SaveChanges.</summary>
 /// <param name="groupCommit">SQLite: the writer that commits waiting units of work together (null: this one commits alone).</param>
-/// <param name="returnConnection">Gives a lent connection back once the unit of work is over.</param>
-public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupCommit? groupCommit = null, Action? returnConnection = null) : ICaseStore
+/// <param name="release">Gives a lent connection (and the context kept with it) back once the unit of work is over;
+/// without it the context is disposed.</param>
+public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupCommit? groupCommit = null, Action? release = null) : ICaseStore
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new();
 
@@ -244,7 +245,7 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
 
     public async ValueTask DisposeAsync()
     {
-        await db.DisposeAsync();
-        returnConnection?.Invoke();
+        if (release is null) await db.DisposeAsync();
+        else release();
     }
 }

@@ -93,14 +93,17 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
     private readonly Lazy<SqliteConnectionLeases?> _leases = new(() =>
         options.IsSqlite ? new SqliteConnectionLeases(StorageSetup.SqliteConnectionString(options.ConnectionString)) : null);
 
-    public ICaseStore Create()
-    {
-        var db = contexts.CreateDbContext();
-        return _leases.Value is { } leases ? Leased(db, leases.Rent()) : new EfCaseStore(db, _groupCommit.Value);
-    }
+    /// <summary>SQLite: the context each kept connection serves units of work with, cleared between them. Creating a
+    /// context (its own scope of EF Core's services) for every message cost about as much as a lookup.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, CaseBotDbContext> _kept = new();
+
+    public ICaseStore Create() =>
+        _leases.Value is { } leases ? Leased(leases.Rent()) : new EfCaseStore(contexts.CreateDbContext(), _groupCommit.Value);
 
     public async Task<ICaseStore> OpenForUserAsync(string userKey, CancellationToken ct = default)
     {
+        // SQLite is one process's file: the engine's in-process lock per user and the one writer suffice.
+        if (_leases.Value is { } leases) return Leased(await leases.RentAsync(ct));
         var db = await contexts.CreateDbContextAsync(ct);
         try
         {
@@ -112,7 +115,7 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({UserLockSpace}, hashtext({userKey}))", ct);
                 return new EfCaseStore(db);
             }
-            return _leases.Value is { } leases ? Leased(db, await leases.RentAsync(ct)) : new EfCaseStore(db, _groupCommit.Value);
+            return new EfCaseStore(db, _groupCommit.Value);
         }
         catch
         {
@@ -121,11 +124,23 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
         }
     }
 
-    /// <summary>SQLite is one process's file: the engine's in-process lock per user and the one writer suffice.</summary>
-    private EfCaseStore Leased(CaseBotDbContext db, Microsoft.Data.Sqlite.SqliteConnection connection)
+    /// <summary>A unit of work on a lent connection and its context. Back on the shelf the context forgets what it
+    /// tracked; with a connection that is closed (the shelf full, or a unit that failed midway) it is disposed.</summary>
+    private EfCaseStore Leased(SqliteConnection connection)
     {
-        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
-        return new EfCaseStore(db, _groupCommit.Value, () => _leases.Value!.Return(connection));
+        var db = _kept.GetValue(connection, c =>
+        {
+            var context = contexts.CreateDbContext();
+            context.Database.SetDbConnection(c, contextOwnsConnection: false);
+            return context;
+        });
+        return new EfCaseStore(db, _groupCommit.Value, () =>
+        {
+            db.ChangeTracker.Clear();
+            if (_leases.Value!.Return(connection)) return;
+            _kept.Remove(connection);
+            db.Dispose();
+        });
     }
 
     public async ValueTask DisposeAsync()

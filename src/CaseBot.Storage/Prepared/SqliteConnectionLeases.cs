@@ -38,10 +38,16 @@ internal sealed class SqliteConnectionLeases(string connectionString) : IDisposa
     public SqliteConnection Rent() => RentAsync().GetAwaiter().GetResult(); // opening a local file does not block on I/O for long
 
     /// <summary>Back on the shelf; a connection still in a transaction (a unit of work that failed midway) is closed.</summary>
-    public void Return(SqliteConnection connection)
+    /// <returns>Whether it was kept.</returns>
+    public bool Return(SqliteConnection connection)
     {
-        if (connection.State == System.Data.ConnectionState.Open && _idle.Count < Kept && !InTransaction(connection)) _idle.Add(connection);
-        else connection.Dispose();
+        if (connection.State == System.Data.ConnectionState.Open && _idle.Count < Kept && !InTransaction(connection))
+        {
+            _idle.Add(connection);
+            return true;
+        }
+        connection.Dispose();
+        return false;
     }
 
     private static bool InTransaction(SqliteConnection connection) =>
