@@ -2,6 +2,7 @@ using CaseBot.Storage.Prepared;
 using CaseBot.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseBot.Tests.Performance;
 
@@ -58,5 +59,25 @@ public sealed class MessagePathPreparationTests
         Assert.True(after.Reused - before.Reused >= 14, $"reused {after.Reused - before.Reused}"); // at least a statement per message
         Assert.Equal(before.Compiled, after.Compiled);
         Assert.Equal(before.Unprepared, after.Unprepared);
+    }
+}
+
+/// <summary>A kept connection serves unit after unit of work with the same context: none sees what another tracked.</summary>
+public sealed class KeptContextTests
+{
+    [Fact]
+    public async Task A_unit_of_work_reads_what_is_saved_not_what_the_one_before_it_changed_and_dropped()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await Scenario.RegisterApprovedAsync(bot, "10", "Rahmat Tagana");
+        var stores = bot.Services.GetRequiredService<Domain.Abstractions.ICaseStoreFactory>();
+
+        await using (var first = await stores.OpenForUserAsync(BotHarness.Channel + ":10"))
+        {
+            var reporter = await first.FindReporterAsync(BotHarness.Channel, "10");
+            reporter!.Name = "Nama yang tidak disimpan"; // changed, never committed: the unit failed or was abandoned
+        }
+        await using var second = await stores.OpenForUserAsync(BotHarness.Channel + ":10");
+        Assert.Equal("Rahmat Tagana", (await second.FindReporterAsync(BotHarness.Channel, "10"))!.Name);
     }
 }
