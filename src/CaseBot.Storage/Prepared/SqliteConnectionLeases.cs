@@ -5,16 +5,35 @@ namespace CaseBot.Storage.Prepared;
 
 /// <summary>
 /// Open SQLite connections lent to one unit of work at a time and kept open between them, so the statements prepared
-/// on them (<see cref="SqlitePreparedStatements"/>) serve message after message. At most <see cref="Kept"/> wait idle;
-/// more are opened when more units of work run at once, and closed when they come back to a full shelf.
+/// on them (<see cref="SqlitePreparedStatements"/>) serve message after message. At most <see cref="Kept"/> are lent at
+/// once: a burst of users waits its turn (there is one writer anyway) instead of opening a connection each, which
+/// the connection pool then kept with its memory (a 256-user burst left some 70 MB). A unit that waits too long (a
+/// unit of work holding one lease and asking for another, were there one) gets a connection of its own, closed after.
 /// </summary>
-internal sealed class SqliteConnectionLeases(string connectionString) : IDisposable
+/// <param name="longestWait">How long a unit waits for its turn before it gets a connection of its own (5 s).</param>
+public sealed class SqliteConnectionLeases(string connectionString, TimeSpan? longestWait = null) : IDisposable
 {
-    private const int Kept = 16;
+    public const int Kept = 16;
+    private readonly TimeSpan _longestWait = longestWait ?? TimeSpan.FromSeconds(5);
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
+    private readonly SemaphoreSlim _turns = new(Kept, Kept);
+    private readonly ConcurrentDictionary<SqliteConnection, bool> _beyond = new();
 
-    public async Task<SqliteConnection> RentAsync(CancellationToken ct = default) =>
-        _idle.TryTake(out var idle) ? idle : await OpenLongLivedAsync(connectionString, ct);
+    public async Task<SqliteConnection> RentAsync(CancellationToken ct = default)
+    {
+        if (!await _turns.WaitAsync(_longestWait, ct))
+        {
+            var extra = await OpenLongLivedAsync(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString(), ct);
+            _beyond[extra] = true;
+            return extra;
+        }
+        try { return _idle.TryTake(out var idle) ? idle : await OpenLongLivedAsync(connectionString, ct); }
+        catch
+        {
+            _turns.Release();
+            throw;
+        }
+    }
 
     /// <summary>
     /// A connection opened outside EF Core to stay open (lent ones, the group writer's): foreign keys on, as EF Core
@@ -41,13 +60,22 @@ internal sealed class SqliteConnectionLeases(string connectionString) : IDisposa
     /// <returns>Whether it was kept.</returns>
     public bool Return(SqliteConnection connection)
     {
-        if (connection.State == System.Data.ConnectionState.Open && _idle.Count < Kept && !InTransaction(connection))
+        if (_beyond.TryRemove(connection, out _))
         {
-            _idle.Add(connection);
-            return true;
+            connection.Dispose();
+            return false;
         }
-        connection.Dispose();
-        return false;
+        try
+        {
+            if (connection.State == System.Data.ConnectionState.Open && !InTransaction(connection))
+            {
+                _idle.Add(connection);
+                return true;
+            }
+            connection.Dispose();
+            return false;
+        }
+        finally { _turns.Release(); }
     }
 
     private static bool InTransaction(SqliteConnection connection) =>

@@ -81,3 +81,39 @@ public sealed class KeptContextTests
         Assert.Equal("Rahmat Tagana", (await second.FindReporterAsync(BotHarness.Channel, "10"))!.Name);
     }
 }
+
+/// <summary>At most <see cref="SqliteConnectionLeases.Kept"/> connections are lent at once: a burst waits its turn
+/// rather than opening connections the pool would keep, and a unit that waits too long is not stuck.</summary>
+public sealed class SqliteConnectionLeasesTests
+{
+    [Fact]
+    public async Task A_rent_beyond_the_kept_connections_waits_for_one_to_come_back_and_gets_it()
+    {
+        await using var database = TestDatabase.Create(StorageKind.Sqlite);
+        using var leases = new SqliteConnectionLeases(database.ConnectionString);
+        var lent = new List<SqliteConnection>();
+        for (var i = 0; i < SqliteConnectionLeases.Kept; i++) lent.Add(await leases.RentAsync());
+
+        var waiting = leases.RentAsync();
+        Assert.False(waiting.IsCompleted); // all lent: it waits (a semaphore's wait is incomplete at once, not after a while)
+        Assert.True(leases.Return(lent[3]));
+        Assert.Same(lent[3], await waiting); // the connection given back, not a new one
+    }
+
+    [Fact]
+    public async Task A_rent_that_waited_too_long_gets_its_own_connection_closed_when_given_back()
+    {
+        await using var database = TestDatabase.Create(StorageKind.Sqlite);
+        using var leases = new SqliteConnectionLeases(database.ConnectionString, longestWait: TimeSpan.FromMilliseconds(50));
+        var lent = new List<SqliteConnection>();
+        for (var i = 0; i < SqliteConnectionLeases.Kept; i++) lent.Add(await leases.RentAsync());
+
+        var extra = await leases.RentAsync();
+        Assert.DoesNotContain(extra, lent);
+        Assert.False(leases.Return(extra));
+        Assert.Equal(System.Data.ConnectionState.Closed, extra.State);
+        // Its return gave no turn back that it never took: the kept ones still count all the turns.
+        Assert.False(leases.RentAsync().IsCompleted);
+        foreach (var c in lent) leases.Return(c);
+    }
+}
