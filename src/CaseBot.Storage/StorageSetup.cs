@@ -125,7 +125,7 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
     }
 
     /// <summary>A unit of work on a lent connection and its context. Back on the shelf the context forgets what it
-    /// tracked; with a connection that is closed (the shelf full, or a unit that failed midway) it is disposed.</summary>
+    /// tracked; with a connection that is closed (one lent past the wait, or a unit that failed midway) it is disposed.</summary>
     private EfCaseStore Leased(SqliteConnection connection)
     {
         var db = _kept.GetValue(connection, c =>
@@ -146,6 +146,7 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
     public async ValueTask DisposeAsync()
     {
         if (_groupCommit is { IsValueCreated: true, Value: { } groupCommit }) await groupCommit.DisposeAsync();
+        foreach (var (_, context) in _kept) await context.DisposeAsync();
         if (_leases is { IsValueCreated: true, Value: { } leases }) leases.Dispose();
     }
 
