@@ -94,7 +94,7 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
     public async Task EndConversationAsync(string userKey)
     {
         var existing = db.Conversations.Local.FirstOrDefault(c => c.UserKey == userKey)
-                       ?? await db.Conversations.FirstOrDefaultAsync(c => c.UserKey == userKey);
+                       ?? await GetConversationAsync(userKey);
         if (existing is not null) db.Conversations.Remove(existing);
     }
 

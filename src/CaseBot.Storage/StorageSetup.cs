@@ -98,7 +98,7 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, CaseBotDbContext> _kept = new();
 
     public ICaseStore Create() =>
-        _leases.Value is { } leases ? Leased(leases.Rent()) : new EfCaseStore(contexts.CreateDbContext(), _groupCommit.Value);
+        _leases.Value is { } leases ? Leased(leases.Rent()) : new EfCaseStore(contexts.CreateDbContext());
 
     public async Task<ICaseStore> OpenForUserAsync(string userKey, CancellationToken ct = default)
     {
@@ -107,15 +107,11 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
         var db = await contexts.CreateDbContextAsync(ct);
         try
         {
-            if (options.IsPostgres)
-            {
-                // Several instances may share the database: one user's messages are handled one at a time across
-                // all of them. The lock belongs to this transaction and ends with its commit or rollback.
-                await db.Database.BeginTransactionAsync(ct);
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({UserLockSpace}, hashtext({userKey}))", ct);
-                return new EfCaseStore(db);
-            }
-            return new EfCaseStore(db, _groupCommit.Value);
+            // PostgreSQL: several instances may share the database, so one user's messages are handled one at a time
+            // across all of them. The lock belongs to this transaction and ends with its commit or rollback.
+            await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({UserLockSpace}, hashtext({userKey}))", ct);
+            return new EfCaseStore(db);
         }
         catch
         {
