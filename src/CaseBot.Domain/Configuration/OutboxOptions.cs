@@ -25,6 +25,13 @@ public sealed class OutboxOptions
     /// </summary>
     public Dictionary<string, int> BroadcastPerSecond { get; set; } = [];
 
+    /// <summary>
+    /// How long a dispatcher holds a row it is sending: long enough for one send with its in-process retries. A row an
+    /// instance took and never recorded (killed between the channel taking it and the record) is sent again after
+    /// this: it may then arrive twice, never not at all (channels offer no idempotent send).
+    /// </summary>
+    public int ClaimSeconds { get; set; } = 30;
+
     /// <summary>/readyz fails when a message has waited longer than this (a channel down, a dispatcher stuck).</summary>
     public int StuckMinutes { get; set; } = 10;
 }

@@ -10,14 +10,12 @@ namespace CaseBot.Engine.Outbox;
 /// One channel's sender of stored messages: due rows go out in the order they were written, per chat (a later row
 /// waits while an earlier one of its chat waits for a retry), each marked sent once its channel took it. Failures are
 /// retried with a doubling wait; a permanent refusal is recorded and not tried again. Broadcast rows (tagged) are paced
-/// to the channel's configured rate.
+/// to the channel's configured rate. Delivery is at least once: an instance killed after its channel took a row and
+/// before recording it leaves the row to be sent again once its claim ends (logged, as it may arrive twice).
 /// </summary>
 public sealed class OutboxDispatcher(IChannelSender sender, IOutboxStore store, OutboxOptions options, ILogger logger, BroadcastPace? pace = null)
 {
     private const int Batch = 200;
-    /// <summary>Long enough for one send with its in-process retries; after that another instance may take the row
-    /// (also what a killed instance's rows wait before a restarted one sends them).</summary>
-    private static readonly TimeSpan ClaimFor = TimeSpan.FromSeconds(30);
     /// <summary>This process, so instances on one database never send one row twice at once.</summary>
     private static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..^24];
 
@@ -66,11 +64,15 @@ public sealed class OutboxDispatcher(IChannelSender sender, IOutboxStore store, 
                         done++;
                         continue;
                     }
-                    if (row.DueAt > now || !await store.ClaimAsync(row.Id, Instance, now, now + ClaimFor, ct))
+                    if (row.DueAt > now || !await store.ClaimAsync(row.Id, Instance, now, now + TimeSpan.FromSeconds(options.ClaimSeconds), ct))
                     {
                         waiting.Add(row.ChatId);
                         continue;
                     }
+                    if (row is { ClaimedUntil: not null, ClaimedBy: { } owner } && owner != Instance)
+                        // Neither sent, retried nor failed by the instance that took it: it may have reached the user.
+                        logger.LogWarning("Message {Id} to {Channel}:{Chat} was taken by {Owner} and never recorded; " +
+                                          "sending it again (it may arrive twice)", row.Id, row.Channel, row.ChatId, owner);
                     switch (await TrySendAsync(row, ct))
                     {
                         case Outcome.Sent: delivered++; done++; break;

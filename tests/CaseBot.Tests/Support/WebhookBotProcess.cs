@@ -17,7 +17,9 @@ public sealed class WebhookBotProcess : IDisposable
         Port = port;
     }
 
-    public static WebhookBotProcess Start(TestDatabase database, int port, IReadOnlyDictionary<string, string> settings)
+    /// <param name="log">Receives every line the program writes (its console log), when given.</param>
+    public static WebhookBotProcess Start(TestDatabase database, int port, IReadOnlyDictionary<string, string> settings,
+        System.Collections.Concurrent.ConcurrentQueue<string>? log = null)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "casebot.dll")])
         {
@@ -29,8 +31,8 @@ public sealed class WebhookBotProcess : IDisposable
         start.Environment["CaseBot__Http__Urls"] = $"http://127.0.0.1:{port}";
         foreach (var (key, value) in settings) start.Environment[key] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log?.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log?.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new WebhookBotProcess(process, port);

@@ -13,6 +13,14 @@ public sealed class FakeGraphApi : IAsyncDisposable
     private readonly WebApplication _app;
     public ConcurrentQueue<(string Path, string? Authorization, JsonNode? Body)> Calls { get; } = new();
     public int TooManyRequestsToSend { get; set; }
+
+    /// <summary>The first message this matches is recorded and then never answered (see <see cref="Held"/>).</summary>
+    public Func<JsonNode?, bool>? HoldFirst { get; set; }
+    private int _held;
+    private readonly TaskCompletionSource<JsonNode> _heldSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes with the held message's body once it was recorded.</summary>
+    public Task<JsonNode> Held => _heldSignal.Task;
     public string BaseUrl { get; }
 
     private FakeGraphApi(WebApplication app, string baseUrl)
@@ -38,6 +46,13 @@ public sealed class FakeGraphApi : IAsyncDisposable
             JsonNode? body = null;
             if (request.HasJsonContentType()) body = await JsonNode.ParseAsync(request.Body);
             fake.Calls.Enqueue((request.Path, request.Headers.Authorization.ToString(), body));
+            if (fake.HoldFirst is { } hold && hold(body) && Interlocked.Exchange(ref fake._held, 1) == 0)
+            {
+                // Taken, as Meta takes it, but never answered: the sender cannot tell it arrived.
+                fake._heldSignal.TrySetResult(body!);
+                await Task.Delay(Timeout.Infinite, request.HttpContext.RequestAborted).ContinueWith(_ => { });
+                return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
+            }
             return method == "media"
                 ? Results.Json(new { id = $"media-{fake.Calls.Count}" })
                 : Results.Json(new { messaging_product = "whatsapp", messages = new[] { new { id = $"wamid.out{fake.Calls.Count}" } } });
