@@ -18,6 +18,11 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
     internal static SemaphoreSlim WriterGate(string connectionString) => SqliteWriters.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
 
     private readonly List<ChannelContact> _touched = [];
+    private readonly List<OutboxMessage> _outgoing = [];
+    /// <summary>Conversations saved (a value) or ended (null) in this unit of work, by user key.</summary>
+    private readonly Dictionary<string, Conversation?> _conversations = [];
+    /// <summary>Conversations read, with what they held then: one changed but not saved explicitly is written too.</summary>
+    private readonly List<(Conversation Read, Conversation Was)> _read = [];
 
     private ProcessedMessage? _processed;
 
@@ -29,11 +34,8 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
     private async Task WriteProcessedAsync()
     {
         if (_processed is not { } p) return;
-        var inserted = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "ProcessedMessages" ("Channel", "MessageId", "At") VALUES ({p.Channel}, {p.MessageId}, {Stored(p.At)})
-            ON CONFLICT DO NOTHING
-            """);
-        if (inserted == 0) throw new DuplicateMessageException($"Message {p.Channel}/{p.MessageId} was handled before.");
+        if (!await HotWrites.InsertProcessedAsync(db.Database, p))
+            throw new DuplicateMessageException($"Message {p.Channel}/{p.MessageId} was handled before.");
         _processed = null;
     }
 
@@ -44,7 +46,7 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
             row.DueAt = DateTimeOffset.UnixEpoch;
     }
 
-    public void AddOutgoing(OutboxMessage message) => db.Outbox.Add(message);
+    public void AddOutgoing(OutboxMessage message) => _outgoing.Add(message);
 
     public async Task<IReadOnlyList<OutboxMessage>> FailedOutgoingAsync(int take) =>
         await db.Outbox.Where(o => o.State == OutboxState.Failed).OrderByDescending(o => o.Id).Take(take).ToListAsync();
@@ -67,35 +69,53 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
         _touched.LastOrDefault(c => c.Channel == channel && c.ChatId == chatId)?.LastInboundAt
         ?? await HotLookups.LastInbound.For(db)(db, channel, chatId);
 
-    /// <summary>The contacts touched, as one upsert each (SQLite and PostgreSQL both read this SQL), in the commit's transaction.</summary>
-    private async Task WriteTouchedAsync(DbContext context)
-    {
-        foreach (var c in _touched)
-            await context.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Contacts" ("Channel", "ChatId", "LastInboundAt") VALUES ({c.Channel}, {c.ChatId}, {Stored(c.LastInboundAt)})
-                ON CONFLICT ("Channel", "ChatId") DO UPDATE SET "LastInboundAt" = excluded."LastInboundAt"
-                """);
-    }
-
-    public Task<Conversation?> GetConversationAsync(string userKey) => HotLookups.Conversation.For(db)(db, userKey);
+    // Conversations are read untracked and written as one statement each at commit (HotWrites): a unit of work sees
+    // its own saves and ends first.
+    public async Task<Conversation?> GetConversationAsync(string userKey) =>
+        _conversations.TryGetValue(userKey, out var written) ? written : Remember(await HotLookups.Conversation.For(db)(db, userKey));
 
     public async Task<IReadOnlyList<Conversation>> ConversationsSinceAsync(string channel, DateTimeOffset since)
     {
         var prefix = channel + ":";
-        return await db.Conversations.Where(c => c.UserKey.StartsWith(prefix) && c.UpdatedAt >= since).OrderBy(c => c.UpdatedAt).ToListAsync();
+        var read = await db.Conversations.AsNoTracking().Where(c => c.UserKey.StartsWith(prefix) && c.UpdatedAt >= since)
+            .OrderBy(c => c.UpdatedAt).ToListAsync();
+        foreach (var c in read) Remember(c);
+        return read;
     }
 
-    public void SaveConversation(Conversation conversation)
+    private Conversation? Remember(Conversation? read)
     {
-        var entry = db.Entry(conversation);
-        if (entry.State == EntityState.Detached) db.Conversations.Add(conversation);
+        if (read is not null) _read.Add((read, Copy(read)));
+        return read;
     }
 
-    public async Task EndConversationAsync(string userKey)
+    private static Conversation Copy(Conversation c) => new()
     {
-        var existing = db.Conversations.Local.FirstOrDefault(c => c.UserKey == userKey)
-                       ?? await GetConversationAsync(userKey);
-        if (existing is not null) db.Conversations.Remove(existing);
+        UserKey = c.UserKey, Flow = c.Flow, State = c.State, DataJson = c.DataJson, DraftVersion = c.DraftVersion,
+        UpdatedAt = c.UpdatedAt, RemindedAt = c.RemindedAt,
+    };
+
+    private static bool Same(Conversation a, Conversation b) =>
+        (a.UserKey, a.Flow, a.State, a.DataJson, a.DraftVersion, a.UpdatedAt, a.RemindedAt)
+        == (b.UserKey, b.Flow, b.State, b.DataJson, b.DraftVersion, b.UpdatedAt, b.RemindedAt);
+
+    public void SaveConversation(Conversation conversation) => _conversations[conversation.UserKey] = conversation;
+
+    public Task EndConversationAsync(string userKey)
+    {
+        _conversations[userKey] = null;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The conversations saved, ended, or read and changed: one statement each, in the commit's transaction.</summary>
+    private async Task WriteConversationsAsync()
+    {
+        foreach (var (read, was) in _read)
+            if (!_conversations.ContainsKey(read.UserKey) && !Same(read, was)) _conversations[read.UserKey] = read;
+        foreach (var (userKey, conversation) in _conversations)
+            await (conversation is null
+                ? HotWrites.DeleteConversationAsync(db.Database, userKey)
+                : HotWrites.UpsertConversationAsync(db.Database, conversation));
     }
 
     public Task<Reporter?> FindReporterAsync(string channel, string externalUserId) => HotLookups.Reporter.For(db)(db, channel, externalUserId);
@@ -185,7 +205,7 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
         try
         {
             await SaveAsync(afterSave);
-            _touched.Clear();
+            Written();
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -217,7 +237,7 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
     /// <summary>The change, then what names its new ids (the outgoing confirmation): both or neither are written.</summary>
     private async Task SaveInOneTransactionAsync(Action? afterSave)
     {
-        if (afterSave is null && _touched.Count == 0 && _processed is null && db.Database.CurrentTransaction is null)
+        if (afterSave is null && !WritesOwnRows && db.Database.CurrentTransaction is null)
         {
             await db.SaveChangesAsync();
             return;
@@ -227,20 +247,33 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
         await transaction.CommitAsync();
     }
 
-    /// <summary>A time as the model stores it (raw SQL bypasses the model's converter).</summary>
-    private static long Stored(DateTimeOffset at) => DateTimeOffsetToUnixMsConverter.ToStored(at);
+    /// <summary>Rows written by statement of its own (not the change tracker's) are waiting.</summary>
+    private bool WritesOwnRows => _processed is not null || _touched.Count > 0 || _outgoing.Count > 0 || _conversations.Count > 0
+                                  || _read.Exists(r => !Same(r.Read, r.Was));
+
+    /// <summary>After a commit: nothing waits; what was read is compared with what it holds now.</summary>
+    private void Written()
+    {
+        _touched.Clear();
+        _outgoing.Clear();
+        _read.RemoveAll(r => _conversations.TryGetValue(r.Read.UserKey, out var c) && c is null);
+        for (var i = 0; i < _read.Count; i++) _read[i] = (_read[i].Read, Copy(_read[i].Read));
+        _conversations.Clear();
+    }
 
     /// <summary>Everything the unit of work writes, inside the transaction its caller commits.</summary>
     private async Task WriteAsync(Action? afterSave)
     {
         await WriteProcessedAsync();
         await db.SaveChangesAsync();
-        await WriteTouchedAsync(db);
+        await WriteConversationsAsync();
+        foreach (var contact in _touched) await HotWrites.UpsertContactAsync(db.Database, contact);
         if (afterSave is not null)
         {
             afterSave();
             await db.SaveChangesAsync();
         }
+        foreach (var row in _outgoing) await HotWrites.InsertOutgoingAsync(db.Database, row);
     }
 
     public async ValueTask DisposeAsync()

@@ -18,7 +18,8 @@ internal static class HotLookups
                     .Select(i => i.ReporterId).FirstOrDefault())));
 
     public static readonly CompiledPerModel<Func<CaseBotDbContext, string, Task<Conversation?>>> Conversation = new(() =>
-        EF.CompileAsyncQuery((CaseBotDbContext db, string userKey) => db.Conversations.FirstOrDefault(c => c.UserKey == userKey)));
+        EF.CompileAsyncQuery((CaseBotDbContext db, string userKey) =>
+            db.Conversations.AsNoTracking().FirstOrDefault(c => c.UserKey == userKey))); // written by HotWrites
 
     public static readonly CompiledPerModel<Func<CaseBotDbContext, string, string, Task<DateTimeOffset?>>> LastInbound = new(() =>
         EF.CompileAsyncQuery((CaseBotDbContext db, string channel, string chatId) =>
