@@ -106,6 +106,9 @@ public sealed class BenchUser(string id, Region kecamatan, int seed)
     private static readonly string[] Desa = ["Sukamaju", "Mekar Sari", "Tanjung", "Batu Putih", "Lembang", "Salu Bijau", "Pasir Putih"];
     private int _reportNumber = seed;
 
+    /// <summary>Messages one disaster report takes, from /bencana to Simpan.</summary>
+    public const int ReportLength = 14;
+
     public string Id { get; } = id;
     public Region Kecamatan { get; } = kecamatan;
     public string Next { get; private set; } = "/bencana";

@@ -4,7 +4,7 @@ using CaseBot.Benchmarks.Engine;
 // Inbound messages through the real engine, each one a durable commit, next to the raw durable insert rate of the same
 // database file in the same run; open loop at fixed offered rates and closed loop; memory. Usage:
 //   dotnet run -c Release --project tests/CaseBot.Benchmarks.Engine -- [--seconds 10] [--warmup 3]
-//       [--rates 400,800,1600] [--users 256] [--closed 16] [--conversations 10000]
+//       [--rates 400,800,1600] [--users 256] [--closed 16] [--conversations 10000] [--stagger 1]
 // (--conversations 0 skips the open-conversations memory figure.) PostgreSQL is measured too when
 // CASEBOT_BENCH_POSTGRES (or CASEBOT_TEST_POSTGRES) holds a server address; start a durable throwaway one with:
 // source tests/postgres.sh && casebot_pg_start   (fsync on: no extra settings).
@@ -25,6 +25,7 @@ var rates = (options.GetValueOrDefault("rates") ?? "400,800,1600").Split(',').Se
 var openUsers = Option("users", 256);
 var closedUsers = Option("closed", 16);
 var conversations = Option("conversations", 10_000);
+var stagger = Option("stagger", 1) != 0;
 
 Console.WriteLine($"CaseBot engine benchmark: {duration.TotalSeconds:0} s per measured phase after {warmup.TotalSeconds:0} s of warm-up; " +
                   $"open loop at {string.Join(", ", rates)} messages/s over {openUsers} users; closed loop with {closedUsers} users; " +
@@ -52,6 +53,16 @@ foreach (var db in targets)
     var users = await bot.AddUsersAsync("u", Math.Max(openUsers, closedUsers));
     Console.WriteLine($"{users.Count} users registered over {bot.KecamatanCount} kecamatan of {bot.KabupatenCount} kabupaten (config/regions.json), " +
                       "event dates over the last 6 days");
+    if (stagger)
+    {
+        // Field users are each at their own step of a report: user i starts i mod 14 messages into it (not measured).
+        // All at the same step, every 14th round of the open loop is every user pressing Simpan at once.
+        await Task.WhenAll(users.Select((u, i) => Task.Run(async () =>
+        {
+            for (var k = 0; k < i % BenchUser.ReportLength; k++) await bot.SendNextAsync(u);
+        })));
+        Console.WriteLine($"users staggered over the {BenchUser.ReportLength} messages of a report (--stagger 0: all in step)");
+    }
     var phases = new List<PhaseResult>();
     var closed = users.Where((_, i) => i % Math.Max(1, users.Count / closedUsers) == 0).Take(closedUsers).ToList(); // spread over kabupaten
     await Phases.ClosedAsync(bot, closed, warmup, "warm-up");
