@@ -97,21 +97,42 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
     /// context (its own scope of EF Core's services) for every message cost about as much as a lookup.</summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, CaseBotDbContext> _kept = new();
 
+    /// <summary>PostgreSQL: contexts kept between units of work, as SQLite keeps one per lent connection (Npgsql's pool
+    /// keeps the connections under them).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<CaseBotDbContext> _idle = [];
+    private const int KeptContexts = 16;
+
     public ICaseStore Create() =>
-        _leases.Value is { } leases ? Leased(leases.Rent()) : new EfCaseStore(contexts.CreateDbContext());
+        _leases.Value is { } leases ? Leased(leases.Rent()) : Kept(RentContext());
+
+    private CaseBotDbContext RentContext() => _idle.TryTake(out var db) ? db : contexts.CreateDbContext();
+
+    /// <summary>A unit of work on a kept context: back on the shelf only once its transaction is over (committed, or
+    /// none taken) and it forgot what it tracked; one left mid-transaction (a failure) is disposed, which rolls back.</summary>
+    private EfCaseStore Kept(CaseBotDbContext db) => new(db, release: () =>
+    {
+        if (db.Database.CurrentTransaction is not null || _idle.Count >= KeptContexts)
+        {
+            db.Dispose();
+            return;
+        }
+        db.ChangeTracker.Clear();
+        db.Database.CloseConnection(); // back to Npgsql's pool
+        _idle.Add(db);
+    });
 
     public async Task<ICaseStore> OpenForUserAsync(string userKey, CancellationToken ct = default)
     {
         // SQLite is one process's file: the engine's in-process lock per user and the one writer suffice.
         if (_leases.Value is { } leases) return Leased(await leases.RentAsync(ct));
-        var db = await contexts.CreateDbContextAsync(ct);
+        var db = RentContext();
         try
         {
             // PostgreSQL: several instances may share the database, so one user's messages are handled one at a time
             // across all of them. The lock belongs to this transaction and ends with its commit or rollback.
             await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({UserLockSpace}, hashtext({userKey}))", ct);
-            return new EfCaseStore(db);
+            return Kept(db);
         }
         catch
         {
@@ -143,6 +164,7 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
     {
         if (_groupCommit is { IsValueCreated: true, Value: { } groupCommit }) await groupCommit.DisposeAsync();
         foreach (var (_, context) in _kept) await context.DisposeAsync();
+        while (_idle.TryTake(out var context)) await context.DisposeAsync();
         if (_leases is { IsValueCreated: true, Value: { } leases }) leases.Dispose();
     }
 

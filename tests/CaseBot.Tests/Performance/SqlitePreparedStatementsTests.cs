@@ -62,23 +62,36 @@ public sealed class MessagePathPreparationTests
     }
 }
 
-/// <summary>A kept connection serves unit after unit of work with the same context: none sees what another tracked.</summary>
+/// <summary>A kept context (SQLite: one per lent connection; PostgreSQL: a few on a shelf) serves unit after unit of
+/// work: none sees what another tracked.</summary>
 public sealed class KeptContextTests
 {
-    [Fact]
-    public async Task A_unit_of_work_reads_what_is_saved_not_what_the_one_before_it_changed_and_dropped()
+    [Theory]
+    [InlineData(StorageKind.Sqlite)]
+    [InlineData(StorageKind.Postgres)]
+    public async Task A_unit_of_work_reads_what_is_saved_not_what_the_one_before_it_changed_and_dropped(StorageKind storage)
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(storage);
         await Scenario.RegisterApprovedAsync(bot, "10", "Rahmat Tagana");
         var stores = bot.Services.GetRequiredService<Domain.Abstractions.ICaseStoreFactory>();
 
-        await using (var first = await stores.OpenForUserAsync(BotHarness.Channel + ":10"))
+        for (var unit = 0; unit < 3; unit++) // more than one, so a context kept from an earlier unit serves a later one
+            await using (var first = await stores.OpenForUserAsync(BotHarness.Channel + ":10"))
+            {
+                var reporter = await first.FindReporterAsync(BotHarness.Channel, "10");
+                first.TouchContact(BotHarness.Channel, "10", DateTimeOffset.UtcNow);
+                await first.CommitAsync();
+                reporter!.Name = "Nama yang tidak disimpan"; // changed after the commit, never committed
+            }
+        await using (var abandoned = await stores.OpenForUserAsync(BotHarness.Channel + ":10"))
         {
-            var reporter = await first.FindReporterAsync(BotHarness.Channel, "10");
-            reporter!.Name = "Nama yang tidak disimpan"; // changed, never committed: the unit failed or was abandoned
+            var reporter = await abandoned.FindReporterAsync(BotHarness.Channel, "10");
+            reporter!.Name = "Nama yang tidak disimpan juga"; // the unit failed or was abandoned before its commit
         }
-        await using var second = await stores.OpenForUserAsync(BotHarness.Channel + ":10");
-        Assert.Equal("Rahmat Tagana", (await second.FindReporterAsync(BotHarness.Channel, "10"))!.Name);
+        await using var next = await stores.OpenForUserAsync(BotHarness.Channel + ":10");
+        Assert.Equal("Rahmat Tagana", (await next.FindReporterAsync(BotHarness.Channel, "10"))!.Name);
+        await using var other = stores.Create();
+        Assert.Equal("Rahmat Tagana", (await other.GetReporterAsync((await next.FindReporterAsync(BotHarness.Channel, "10"))!.Id))!.Name);
     }
 }
 
