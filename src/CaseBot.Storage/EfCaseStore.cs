@@ -107,15 +107,12 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
         return Task.CompletedTask;
     }
 
-    /// <summary>The conversations saved, ended, or read and changed: one statement each, in the commit's transaction.</summary>
-    private async Task WriteConversationsAsync()
+    /// <summary>The conversations saved, ended, or read and changed: one statement each.</summary>
+    private IEnumerable<FormattableString> ConversationWrites()
     {
         foreach (var (read, was) in _read)
             if (!_conversations.ContainsKey(read.UserKey) && !Same(read, was)) _conversations[read.UserKey] = read;
-        foreach (var (userKey, conversation) in _conversations)
-            await (conversation is null
-                ? HotWrites.DeleteConversationAsync(db.Database, userKey)
-                : HotWrites.UpsertConversationAsync(db.Database, conversation));
+        return _conversations.Select(c => c.Value is null ? HotWrites.DeleteConversation(c.Key) : HotWrites.UpsertConversation(c.Value));
     }
 
     public Task<Reporter?> FindReporterAsync(string channel, string externalUserId) => HotLookups.Reporter.For(db)(db, channel, externalUserId);
@@ -266,14 +263,13 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
     {
         await WriteProcessedAsync();
         await db.SaveChangesAsync();
-        await WriteConversationsAsync();
-        foreach (var contact in _touched) await HotWrites.UpsertContactAsync(db.Database, contact);
         if (afterSave is not null)
         {
             afterSave();
             await db.SaveChangesAsync();
         }
-        foreach (var row in _outgoing) await HotWrites.InsertOutgoingAsync(db.Database, row);
+        await HotWrites.RunAsync(db.Database,
+            [.. ConversationWrites(), .. _touched.Select(HotWrites.UpsertContact), .. _outgoing.Select(HotWrites.InsertOutgoing)]);
     }
 
     public async ValueTask DisposeAsync()
