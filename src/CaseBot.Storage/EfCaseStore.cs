@@ -8,9 +8,10 @@ namespace CaseBot.Storage;
 
 /// <summary>The EF Core unit of work behind <see cref="ICaseStore"/>: one DbContext, one SaveChanges.</summary>
 /// <param name="groupCommit">SQLite: the writer that commits waiting units of work together (null: this one commits alone).</param>
-/// <param name="release">Gives a lent connection (and the context kept with it) back once the unit of work is over;
-/// without it the context is disposed.</param>
-public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupCommit? groupCommit = null, Action? release = null) : ICaseStore
+/// <param name="release">Gives the context back once the unit of work is over (SQLite: with its lent connection;
+/// PostgreSQL: to the shelf of kept contexts); without it the context is disposed.</param>
+public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupCommit? groupCommit = null,
+    Func<ValueTask>? release = null) : ICaseStore
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new();
 
@@ -274,7 +275,6 @@ public sealed class EfCaseStore(CaseBotDbContext db, GroupCommit.SqliteGroupComm
 
     public async ValueTask DisposeAsync()
     {
-        if (release is null) await db.DisposeAsync();
-        else release();
+        await (release is null ? db.DisposeAsync() : release());
     }
 }

@@ -109,15 +109,15 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
 
     /// <summary>A unit of work on a kept context: back on the shelf only once its transaction is over (committed, or
     /// none taken) and it forgot what it tracked; one left mid-transaction (a failure) is disposed, which rolls back.</summary>
-    private EfCaseStore Kept(CaseBotDbContext db) => new(db, release: () =>
+    private EfCaseStore Kept(CaseBotDbContext db) => new(db, release: async () =>
     {
         if (db.Database.CurrentTransaction is not null || _idle.Count >= KeptContexts)
         {
-            db.Dispose();
+            await db.DisposeAsync();
             return;
         }
         db.ChangeTracker.Clear();
-        db.Database.CloseConnection(); // back to Npgsql's pool
+        await db.Database.CloseConnectionAsync(); // back to Npgsql's pool
         _idle.Add(db);
     });
 
@@ -154,9 +154,9 @@ internal sealed class EfCaseStoreFactory(IDbContextFactory<CaseBotDbContext> con
         return new EfCaseStore(db, _groupCommit.Value, () =>
         {
             db.ChangeTracker.Clear();
-            if (_leases.Value!.Return(connection)) return;
+            if (_leases.Value!.Return(connection)) return ValueTask.CompletedTask;
             _kept.Remove(connection);
-            db.Dispose();
+            return db.DisposeAsync();
         });
     }
 

@@ -1,6 +1,6 @@
+using System.Text.RegularExpressions;
 using CaseBot.Domain.Entities;
 using Microsoft.EntityFrameworkCore;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
