@@ -78,7 +78,6 @@ public static class Phases
     public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    /// <summary>Resident set size of this process (VmRSS), in MB.</summary>
     /// <summary>Where the resident memory is (Linux): the largest mappings by RSS, anonymous ones summed.</summary>
     public static string MemoryMap()
     {
@@ -94,6 +93,7 @@ public static class Phases
         return "resident memory by mapping: " + string.Join(", ", sizes.OrderByDescending(s => s.Value).Take(8).Select(s => $"{s.Key} {s.Value / 1024.0:0} MB"));
     }
 
+    /// <summary>Resident set size of this process (VmRSS), in MB.</summary>
     public static double RssMb()
     {
         if (File.Exists("/proc/self/status"))

@@ -90,9 +90,10 @@ foreach (var db in targets)
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         conversationsRss = Phases.RssMb();
+        var gc = GC.GetGCMemoryInfo();
         Console.WriteLine($"{conversations:N0} more users each with a report opened and left open: RSS {conversationsRss:0} MB " +
                           $"(the whole benchmark process after a full GC; {rssBefore:0} MB before them; managed heap " +
-                          $"{GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:0} MB, committed by the GC {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:0} MB; " +
+                          $"{gc.HeapSizeBytes / 1048576.0:0} MB, committed by the GC {gc.TotalCommittedBytes / 1048576.0:0} MB; " +
                           $"{users.Count + conversations:N0} reporters in all)");
         Console.WriteLine(Phases.MemoryMap() + $"; SQLite's own allocations {SQLitePCL.raw.sqlite3_memory_used() / 1048576.0:0} MB");
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using CaseBot.Domain.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,8 @@ internal static partial class HotWrites
             };
             foreach (var statement in statements)
             {
-                var command = new NpgsqlBatchCommand(Placeholder().Replace(statement.Format, m => "$" + (int.Parse(m.Groups[1].Value) + 1)));
+                var command = new NpgsqlBatchCommand(Positional.GetOrAdd(statement.Format,
+                    format => Placeholder().Replace(format, m => "$" + (int.Parse(m.Groups[1].Value) + 1))));
                 foreach (var value in statement.GetArguments()) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
                 batch.BatchCommands.Add(command);
             }
@@ -73,6 +75,9 @@ internal static partial class HotWrites
         }
         foreach (var statement in statements) await db.ExecuteSqlAsync(statement);
     }
+
+    /// <summary>Each statement's text with PostgreSQL's positional parameters, converted once (the texts are constants).</summary>
+    private static readonly ConcurrentDictionary<string, string> Positional = new(StringComparer.Ordinal);
 
     [GeneratedRegex(@"\{(\d+)\}")]
     private static partial Regex Placeholder();

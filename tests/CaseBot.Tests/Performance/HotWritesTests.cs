@@ -13,6 +13,9 @@ namespace CaseBot.Tests.Performance;
 public sealed class HotWritesTests
 {
     private const string User = "test:77";
+    private static readonly DateTimeOffset At = new(2026, 11, 25, 8, 0, 0, TimeSpan.FromHours(8));
+
+    private static ICaseStoreFactory Stores(BotHarness bot) => bot.Services.GetRequiredService<ICaseStoreFactory>();
 
     [Theory]
     [InlineData(StorageKind.Sqlite)]
@@ -20,11 +23,10 @@ public sealed class HotWritesTests
     public async Task A_conversation_read_and_changed_is_stored_even_when_not_saved_by_name(StorageKind storage)
     {
         await using var bot = await BotHarness.StartAsync(storage);
-        var stores = bot.Services.GetRequiredService<ICaseStoreFactory>();
-        var at = new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.FromHours(8));
+        var stores = Stores(bot);
         await using (var store = await stores.OpenForUserAsync(User))
         {
-            store.SaveConversation(new Conversation { UserKey = User, Flow = "ppks", State = "nama", DataJson = "{}", DraftVersion = 2, UpdatedAt = at });
+            store.SaveConversation(new Conversation { UserKey = User, Flow = "ppks", State = "nama", DataJson = "{}", DraftVersion = 2, UpdatedAt = At });
             await store.CommitAsync();
         }
         await using (var store = await stores.OpenForUserAsync(User))
@@ -37,7 +39,7 @@ public sealed class HotWritesTests
         await using (var store = await stores.OpenForUserAsync(User))
         {
             var stored = (await store.GetConversationAsync(User))!;
-            Assert.Equal(("ppks", "nik", """{"name":"Warga Baruga"}""", 2, at), (stored.Flow, stored.State, stored.DataJson, stored.DraftVersion, stored.UpdatedAt));
+            Assert.Equal(("ppks", "nik", """{"name":"Warga Baruga"}""", 2, At), (stored.Flow, stored.State, stored.DataJson, stored.DraftVersion, stored.UpdatedAt));
             Assert.Null(stored.RemindedAt);
         }
     }
@@ -48,11 +50,10 @@ public sealed class HotWritesTests
     public async Task A_unit_of_work_sees_its_own_end_and_a_new_flow_started_after_it(StorageKind storage)
     {
         await using var bot = await BotHarness.StartAsync(storage);
-        var stores = bot.Services.GetRequiredService<ICaseStoreFactory>();
-        var at = new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.FromHours(8));
+        var stores = Stores(bot);
         await using (var store = await stores.OpenForUserAsync(User))
         {
-            store.SaveConversation(new Conversation { UserKey = User, Flow = "bencana", State = "jenis", UpdatedAt = at, RemindedAt = at });
+            store.SaveConversation(new Conversation { UserKey = User, Flow = "bencana", State = "jenis", UpdatedAt = At, RemindedAt = At });
             await store.CommitAsync();
         }
         await using (var store = await stores.OpenForUserAsync(User))
@@ -65,19 +66,19 @@ public sealed class HotWritesTests
         await using (var store = await stores.OpenForUserAsync(User))
         {
             Assert.Null(await store.GetConversationAsync(User));
-            store.SaveConversation(new Conversation { UserKey = User, Flow = "bencana", State = "jenis", UpdatedAt = at, RemindedAt = at });
+            store.SaveConversation(new Conversation { UserKey = User, Flow = "bencana", State = "jenis", UpdatedAt = At, RemindedAt = At });
             await store.CommitAsync();
         }
         await using (var store = await stores.OpenForUserAsync(User))
         {
             await store.EndConversationAsync(User); // a handover: the old flow ends, the next starts in the same message
-            store.SaveConversation(new Conversation { UserKey = User, Flow = "logistik", State = "kejadian", UpdatedAt = at.AddMinutes(1) });
+            store.SaveConversation(new Conversation { UserKey = User, Flow = "logistik", State = "kejadian", UpdatedAt = At.AddMinutes(1) });
             await store.CommitAsync();
         }
         await using (var store = await stores.OpenForUserAsync(User))
         {
             var stored = (await store.GetConversationAsync(User))!;
-            Assert.Equal(("logistik", "kejadian", at.AddMinutes(1), (DateTimeOffset?)null), (stored.Flow, stored.State, stored.UpdatedAt, stored.RemindedAt));
+            Assert.Equal(("logistik", "kejadian", At.AddMinutes(1), (DateTimeOffset?)null), (stored.Flow, stored.State, stored.UpdatedAt, stored.RemindedAt));
         }
     }
 
@@ -89,14 +90,13 @@ public sealed class HotWritesTests
     public async Task Outbox_rows_are_stored_whole_whichever_parts_they_have(StorageKind storage)
     {
         await using var bot = await BotHarness.StartAsync(storage);
-        var stores = bot.Services.GetRequiredService<ICaseStoreFactory>();
-        var at = new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
-        OutboxMessage Plain(int i) => new() { Channel = "hw", ChatId = "77", Text = $"Balasan {i}", CreatedAt = at, DueAt = DateTimeOffset.UnixEpoch };
+        var stores = Stores(bot);
+        OutboxMessage Plain(int i) => new() { Channel = "hw", ChatId = "77", Text = $"Balasan {i}", CreatedAt = At, DueAt = DateTimeOffset.UnixEpoch };
         OutboxMessage Full(int i) => new()
         {
             Channel = "hw", ChatId = "77", ReporterId = 5, Text = $"Grafik {i}", ChoicesJson = """[{"Label":"Ya","Data":"y"}]""", AcceptsText = true,
             ReplacesMessageId = "m12", FileName = "capaian.png", FileContentType = "image/png", FileContent = [0x89, 0x50, (byte)i],
-            SourceMessageId = $"wamid.{i}", Tag = "siaga:3", CreatedAt = at.AddSeconds(i), DueAt = DateTimeOffset.UnixEpoch,
+            SourceMessageId = $"wamid.{i}", Tag = "siaga:3", CreatedAt = At.AddSeconds(i), DueAt = DateTimeOffset.UnixEpoch,
         };
         var written = new List<OutboxMessage>();
         for (var i = 0; i < 6; i++)
